@@ -1,0 +1,217 @@
+package content
+
+import (
+	"fmt"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/pacer-edu/pacer/engine/diag"
+	"github.com/pacer-edu/pacer/engine/graph"
+)
+
+// index fills the lookup maps, reporting duplicate ids with both files.
+func index(c *Course, diags *diag.List) {
+	c.Competency = map[string]*Competency{}
+	c.Activity = map[string]*Activity{}
+	c.Unit = map[string]*Unit{}
+	c.Group = map[string]*Group{}
+	c.Student = map[string]*Student{}
+	c.Competencies = dedupe(c.Competencies, c.Competency, "competency", func(x *Competency) *Source { return &x.Source }, func(x *Competency) string { return x.ID }, diags)
+	c.Activities = dedupe(c.Activities, c.Activity, "activity", func(x *Activity) *Source { return &x.Source }, func(x *Activity) string { return x.ID }, diags)
+	c.Units = dedupe(c.Units, c.Unit, "unit", func(x *Unit) *Source { return &x.Source }, func(x *Unit) string { return x.ID }, diags)
+	c.Groups = dedupe(c.Groups, c.Group, "group", func(x *Group) *Source { return &x.Source }, func(x *Group) string { return x.ID }, diags)
+	c.Students = dedupe(c.Students, c.Student, "student", func(x *Student) *Source { return &x.Source }, func(x *Student) string { return x.ID }, diags)
+
+	c.ActivitiesFor = map[string][]*Activity{}
+	aliasOf := map[string]*Activity{}
+	for _, a := range c.Activities {
+		for _, r := range a.For {
+			c.ActivitiesFor[r.ID] = append(c.ActivitiesFor[r.ID], a)
+		}
+		for _, al := range a.Aliases {
+			if other, ok := c.Activity[al]; ok {
+				diags.Errorf(a.IDPos, "alias %q of activity %q is the id of another activity (%s)", al, a.ID, other.File).
+					Hint = "an alias names the activity's old id after a rename; remove it or rename the other activity"
+			} else if prev, ok := aliasOf[al]; ok {
+				diags.Errorf(a.IDPos, "alias %q is claimed by both %s and %s", al, prev.File, a.File)
+			}
+			aliasOf[al] = a
+		}
+	}
+}
+
+func dedupe[T any](items []T, m map[string]T, what string, src func(T) *Source, id func(T) string, diags *diag.List) []T {
+	sort.SliceStable(items, func(i, j int) bool {
+		if id(items[i]) != id(items[j]) {
+			return id(items[i]) < id(items[j])
+		}
+		return src(items[i]).File < src(items[j]).File
+	})
+	out := items[:0]
+	for _, it := range items {
+		if prev, ok := m[id(it)]; ok {
+			diags.Errorf(src(it).IDPos, "duplicate %s id %q: also defined in %s", what, id(it), src(prev).File).
+				Hint = "ids must be unique; rename one of the files or set a different id:"
+			continue
+		}
+		m[id(it)] = it
+		out = append(out, it)
+	}
+	return out
+}
+
+func keys[T any](m map[string]T) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// resolve reports refs that name nothing in m.
+func resolve[T any](refs []Ref, m map[string]T, what string, diags *diag.List) {
+	var names []string
+	for _, r := range refs {
+		if _, ok := m[r.ID]; ok {
+			continue
+		}
+		if names == nil {
+			names = keys(m)
+		}
+		e := diags.Errorf(r.Pos, "unknown %s %q", what, r.ID)
+		if h := diag.DidYouMean(r.ID, names); h != "" {
+			e.Hint = h
+		} else if len(names) == 0 {
+			e.Hint = fmt.Sprintf("there is no %s yet", what)
+		} else if len(names) <= 8 {
+			e.Hint = fmt.Sprintf("known: %s", strings.Join(names, ", "))
+		}
+	}
+}
+
+func crossCheck(c *Course, diags *diag.List) {
+	for _, a := range c.Activities {
+		resolve(a.For, c.Competency, "competency", diags)
+		checkMedia(c, a, diags)
+	}
+	ids := make([]string, 0, len(c.Competencies))
+	requires := map[string][]string{}
+	for _, k := range c.Competencies {
+		resolve(k.Requires, c.Competency, "competency", diags)
+		ids = append(ids, k.ID)
+		for _, r := range k.Requires {
+			if _, ok := c.Competency[r.ID]; ok {
+				requires[k.ID] = append(requires[k.ID], r.ID)
+			}
+		}
+		acts := c.ActivitiesFor[k.ID]
+		core, checks := 0, 0
+		for _, a := range acts {
+			if a.Level == "core" {
+				core++
+			}
+			checks += len(a.Checks)
+		}
+		switch {
+		case len(acts) == 0:
+			diags.Warnf(k.IDPos, "competency %q has no activities", k.ID).
+				Hint = fmt.Sprintf("add an activity with for: [%s] (pacer new activity ID --for %s)", k.ID, k.ID)
+		case core == 0:
+			diags.Warnf(k.IDPos, "competency %q has no core activity, so its step requires nothing", k.ID).
+				Hint = "mark at least one of its activities level: core"
+		}
+		if len(acts) > 0 && checks == 0 {
+			diags.Warnf(k.IDPos, "competency %q has no quick check, so mastery rests on self-assessment alone", k.ID).
+				Hint = "add a ```check block to one of its activities"
+		}
+	}
+	for _, cyc := range graph.New(ids, requires).Cycles() {
+		reportCycle(c, cyc, diags)
+	}
+	for _, u := range c.Units {
+		resolve(u.Competencies, c.Competency, "competency", diags)
+		if len(u.Competencies) == 0 {
+			diags.Errorf(u.IDPos, "unit %q lists no competencies", u.ID).Hint = "list them in teaching order: competencies: [a, b]"
+		}
+		if u.Diagnostic {
+			n := 0
+			for _, r := range u.Competencies {
+				for _, a := range c.ActivitiesFor[r.ID] {
+					n += len(a.Checks)
+				}
+			}
+			if n == 0 {
+				diags.Warnf(u.IDPos, "unit %q offers a diagnostic but its competencies have no quick checks", u.ID)
+			}
+		}
+	}
+	for _, g := range c.Groups {
+		resolve(g.Units, c.Unit, "unit", diags)
+		if !g.Start.IsZero() && !g.End.IsZero() && g.End.Before(g.Start) {
+			diags.Errorf(g.IDPos, "group %q ends (%s) before it starts (%s)", g.ID, g.End, g.Start)
+		}
+	}
+	for _, s := range c.Students {
+		resolve(s.Units, c.Unit, "unit", diags)
+		resolve(s.Mastered, c.Competency, "competency", diags)
+		var g *Group
+		if s.Group != nil {
+			resolve([]Ref{*s.Group}, c.Group, "group", diags)
+			g = c.Group[s.Group.ID]
+		}
+		if len(s.Units) == 0 && (g == nil || len(g.Units) == 0) && (s.Group == nil || g != nil) {
+			diags.Errorf(s.IDPos, "student %q has no units", s.ID).Hint = "give the student units: [..] or a group: that has units"
+		}
+	}
+}
+
+func reportCycle(c *Course, cyc []string, diags *diag.List) {
+	var parts []string
+	for i, id := range cyc {
+		next := cyc[(i+1)%len(cyc)]
+		k := c.Competency[id]
+		at := k.File
+		for _, r := range k.Requires {
+			if r.ID == next {
+				at = fmt.Sprintf("%s:%d", r.Pos.File, r.Pos.Line)
+				break
+			}
+		}
+		parts = append(parts, fmt.Sprintf("%s requires %s (%s)", id, next, at))
+	}
+	first := c.Competency[cyc[0]]
+	pos := first.IDPos
+	for _, r := range first.Requires {
+		if len(cyc) > 0 && r.ID == cyc[1%len(cyc)] {
+			pos = r.Pos
+			break
+		}
+	}
+	chain := strings.Join(append(append([]string{}, cyc...), cyc[0]), " -> ")
+	diags.Errorf(pos, "prerequisite cycle: %s: %s", chain, strings.Join(parts, ", ")).
+		Hint = "a competency cannot require itself, directly or through others; remove one of these requires"
+}
+
+// checkMedia reports media that is neither a web link nor a file beside the activity.
+func checkMedia(c *Course, a *Activity, diags *diag.List) {
+	if a.Media == "" || strings.Contains(a.Media, "://") {
+		if a.Media != "" && !strings.HasPrefix(a.Media, "https://") && !strings.HasPrefix(a.Media, "http://") {
+			diags.Errorf(a.MediaPos, "media %q: only http and https links or local files can be used", a.Media)
+		}
+		return
+	}
+	if strings.HasPrefix(a.Media, "/") || strings.Contains(a.Media, "..") {
+		diags.Errorf(a.MediaPos, "media %q must be a file beside the activity", a.Media).
+			Hint = "put the file in the same folder as the activity and write its name, e.g. media: clip.mp4"
+		return
+	}
+	p := filepath.Join(c.Root, filepath.FromSlash(path.Dir(a.File)), filepath.FromSlash(a.Media))
+	if _, err := os.Stat(p); err != nil {
+		diags.Errorf(a.MediaPos, "media file %q not found beside %s", a.Media, path.Base(a.File)).
+			Hint = "put the file in " + path.Dir(a.File) + "/ or link to it with https://"
+	}
+}

@@ -1,0 +1,508 @@
+package content
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/pacer-edu/pacer/engine/calendar"
+	"github.com/pacer-edu/pacer/engine/check"
+	"github.com/pacer-edu/pacer/engine/config"
+	"github.com/pacer-edu/pacer/engine/diag"
+	"github.com/pacer-edu/pacer/engine/fm"
+	"github.com/pacer-edu/pacer/engine/yamlx"
+	"go.yaml.in/yaml/v3"
+)
+
+// Dir is the folder of course content under a site root.
+const Dir = "content"
+
+type kind int
+
+const (
+	kCompetency kind = iota
+	kActivity
+	kUnit
+	kGroup
+	kStudent
+)
+
+var kindNames = [...]string{"competency", "activity", "unit", "group", "student"}
+
+// file is one source file waiting to be decoded.
+type file struct {
+	kind kind
+	abs  string // path on disk
+	rel  string // path shown to the teacher (relative to the site root, slashes)
+	dir  string // activities: folder under content/activities
+}
+
+// Load reads every content file of the course at root, decodes it strictly
+// and cross-checks references. It always returns a course (possibly
+// partial); problems go to diags.
+func Load(root string, cfg *config.Config, diags *diag.List) *Course {
+	c := &Course{Config: cfg, Root: root}
+	files := discover(root, cfg, diags)
+
+	type decoded struct {
+		i    int
+		item any
+	}
+	results := make([]any, len(files))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				results[i] = decodeFile(files[i], cfg, diags)
+			}
+		}()
+	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+
+	for _, r := range results {
+		switch v := r.(type) {
+		case *Competency:
+			c.Competencies = append(c.Competencies, v)
+		case *Activity:
+			c.Activities = append(c.Activities, v)
+		case *Unit:
+			c.Units = append(c.Units, v)
+		case *Group:
+			c.Groups = append(c.Groups, v)
+		case *Student:
+			c.Students = append(c.Students, v)
+		}
+	}
+	index(c, diags)
+	crossCheck(c, diags)
+	return c
+}
+
+// RosterDir returns the folder holding groups/ and students/.
+func RosterDir(root string, cfg *config.Config) string {
+	if filepath.IsAbs(cfg.Students.Dir) {
+		return cfg.Students.Dir
+	}
+	return filepath.Join(root, cfg.Students.Dir)
+}
+
+func discover(root string, cfg *config.Config, diags *diag.List) []file {
+	var files []file
+	walk := func(base, sub string, k kind, exts []string, recursive bool) {
+		dir := filepath.Join(base, sub)
+		err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				if errors.Is(err, fs.ErrNotExist) && p == dir {
+					return filepath.SkipDir
+				}
+				diags.Errorf(diag.Pos{File: relTo(root, p)}, "cannot read: %v", err)
+				return nil
+			}
+			name := d.Name()
+			if d.IsDir() {
+				if p != dir && (!recursive || ignored(name)) {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if ignored(name) || !hasExt(name, exts) {
+				return nil
+			}
+			f := file{kind: k, abs: p, rel: relTo(root, p)}
+			if k == kActivity {
+				if d, _ := filepath.Rel(dir, filepath.Dir(p)); d != "." {
+					f.dir = filepath.ToSlash(d)
+				}
+			}
+			files = append(files, f)
+			return nil
+		})
+		if err != nil {
+			diags.Errorf(diag.Pos{File: relTo(root, dir)}, "cannot read: %v", err)
+		}
+	}
+	contentDir := filepath.Join(root, Dir)
+	if _, err := os.Stat(contentDir); err != nil {
+		diags.Errorf(diag.Pos{File: Dir}, "no content folder").Hint = "put competencies/, activities/ and units/ under " + Dir + "/"
+	}
+	walk(contentDir, "competencies", kCompetency, []string{".md"}, false)
+	walk(contentDir, "activities", kActivity, []string{".md"}, true)
+	walk(contentDir, "units", kUnit, []string{".md"}, false)
+	roster := RosterDir(root, cfg)
+	if _, err := os.Stat(roster); err != nil {
+		diags.Errorf(diag.Pos{File: config.FileName}, "students.dir %q: %v", cfg.Students.Dir, errText(err)).
+			Hint = "students.dir names the folder that holds groups/ and students/"
+	}
+	walk(roster, "groups", kGroup, []string{".yaml", ".yml"}, false)
+	walk(roster, "students", kStudent, []string{".yaml", ".yml"}, false)
+	sort.Slice(files, func(i, j int) bool { return files[i].rel < files[j].rel })
+	return files
+}
+
+func errText(err error) string {
+	if errors.Is(err, fs.ErrNotExist) {
+		return "no such folder"
+	}
+	return err.Error()
+}
+
+// ignored reports editor temp files, backups and hidden files.
+func ignored(name string) bool {
+	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#") ||
+		strings.HasSuffix(name, "~") || strings.HasSuffix(name, ".swp") ||
+		strings.HasSuffix(name, ".tmp") || strings.HasSuffix(name, ".bak")
+}
+
+func hasExt(name string, exts []string) bool {
+	for _, e := range exts {
+		if strings.EqualFold(path.Ext(name), e) {
+			return true
+		}
+	}
+	return false
+}
+
+func relTo(root, p string) string {
+	r, err := filepath.Rel(root, p)
+	if err != nil {
+		return filepath.ToSlash(p)
+	}
+	return filepath.ToSlash(r)
+}
+
+func decodeFile(f file, cfg *config.Config, diags *diag.List) any {
+	src, err := os.ReadFile(f.abs)
+	at := diag.Pos{File: f.rel, Line: 1, Col: 1}
+	if err != nil {
+		diags.Errorf(diag.Pos{File: f.rel}, "cannot read: %v", err)
+		return nil
+	}
+	d := &yamlx.Decoder{File: f.rel, Diags: diags}
+	var root *yaml.Node
+	var body []byte
+	bodyLine := 0
+	if f.kind == kGroup || f.kind == kStudent {
+		switch {
+		case len(strings.TrimSpace(string(src))) == 0:
+			diags.Errorf(at, "file is empty").Hint = "give at least " + required(f.kind)
+			return nil
+		case !validUTF8(src):
+			diags.Errorf(at, "file is not UTF-8 text").Hint = "save it as UTF-8 in your editor"
+			return nil
+		}
+		root = d.Parse(src)
+	} else {
+		doc, err := fm.Split(src)
+		if err != nil {
+			e := diags.Errorf(at, "%v", err)
+			switch {
+			case errors.Is(err, fm.ErrNotUTF8):
+				e.Hint = "save it as UTF-8 in your editor"
+			case errors.Is(err, fm.ErrEmpty), errors.Is(err, fm.ErrNoFront):
+				e.Hint = "start the file with a line of ---, then " + required(f.kind) + ", then another line of ---"
+			case errors.Is(err, fm.ErrUnclosed):
+				e.Hint = "add a line of --- after the last front-matter key"
+			}
+			return nil
+		}
+		d.LineOffset = doc.FrontLine - 1
+		root = d.Parse(doc.Front)
+		if root == nil && len(strings.TrimSpace(string(doc.Front))) > 0 {
+			return nil // syntax error already reported
+		}
+		body, bodyLine = doc.Body, doc.BodyLine
+	}
+	base := strings.TrimSuffix(path.Base(f.rel), path.Ext(f.rel))
+	src0 := Source{File: f.rel, IDPos: diag.Pos{File: f.rel, Line: 1, Col: 1}}
+	dec := decoder{d: d, root: root, file: f, cfg: cfg}
+	var item any
+	switch f.kind {
+	case kCompetency:
+		item = dec.competency(src0, body, bodyLine)
+	case kActivity:
+		item = dec.activity(src0, body, bodyLine)
+	case kUnit:
+		item = dec.unit(src0, body, bodyLine)
+	case kGroup:
+		item = dec.group(src0)
+	case kStudent:
+		item = dec.student(src0)
+	}
+	dec.finishID(base, item)
+	return item
+}
+
+func validUTF8(b []byte) bool { return strings.ToValidUTF8(string(b), "\uFFFD") == string(b) }
+
+func required(k kind) string {
+	switch k {
+	case kCompetency:
+		return "title: and can:"
+	case kActivity:
+		return "title:, for:, modality: and minutes:"
+	case kUnit:
+		return "title: and competencies:"
+	case kGroup:
+		return "units:"
+	}
+	return "name:"
+}
+
+// decoder decodes one file's root node into a model value.
+type decoder struct {
+	d      *yamlx.Decoder
+	root   *yaml.Node
+	file   file
+	cfg    *config.Config
+	id     string
+	idNode *yaml.Node
+	seen   map[string]bool
+}
+
+func (x *decoder) fields(what string, f map[string]yamlx.Field) {
+	x.seen = map[string]bool{}
+	wrapped := make(map[string]yamlx.Field, len(f)+1)
+	for k, fn := range f {
+		k, fn := k, fn
+		wrapped[k] = func(key, v *yaml.Node) { x.seen[k] = true; fn(key, v) }
+	}
+	wrapped["id"] = func(_, v *yaml.Node) {
+		if s, ok := x.d.String(v, "id"); ok {
+			x.id, x.idNode = s, v
+		}
+	}
+	if x.root == nil {
+		return
+	}
+	x.d.Mapping(x.root, what, wrapped)
+}
+
+// require reports required keys that are missing, at the top of the file.
+func (x *decoder) require(keys ...string) {
+	for _, k := range keys {
+		if !x.seen[k] {
+			pos := diag.Pos{File: x.file.rel, Line: 1, Col: 1}
+			e := x.d.Diags.Errorf(pos, "%s has no %s", kindNames[x.file.kind], k)
+			e.Hint = "add a " + k + ": line" + frontHint(x.file.kind)
+		}
+	}
+}
+
+func frontHint(k kind) string {
+	if k == kGroup || k == kStudent {
+		return ""
+	}
+	return " to the front matter"
+}
+
+func (x *decoder) finishID(base string, item any) {
+	if item == nil {
+		return
+	}
+	id, pos := base, diag.Pos{File: x.file.rel, Line: 1, Col: 1}
+	if x.idNode != nil {
+		id, pos = x.id, x.d.Pos(x.idNode)
+	}
+	if !yamlx.ValidID(id) {
+		if x.idNode != nil {
+			x.d.Diags.Errorf(pos, "id %q is not a valid id", id).Hint = yamlx.IDHint(id)
+		} else {
+			x.d.Diags.Errorf(pos, "file name %q does not make a valid id", path.Base(x.file.rel)).
+				Hint = "rename the file to " + yamlx.Slug(id) + path.Ext(x.file.rel) + ", or set id: in it; " + yamlx.IDHint(id)
+		}
+	}
+	switch v := item.(type) {
+	case *Competency:
+		v.ID, v.IDPos = id, pos
+	case *Activity:
+		v.ID, v.IDPos = id, pos
+	case *Unit:
+		v.ID, v.IDPos = id, pos
+	case *Group:
+		v.ID, v.IDPos = id, pos
+	case *Student:
+		v.ID, v.IDPos = id, pos
+	}
+}
+
+func (x *decoder) str(v *yaml.Node, key string, dst *string) {
+	if s, ok := x.d.String(v, key); ok {
+		if strings.TrimSpace(s) == "" {
+			x.d.Errorf(v, "%s is empty", key)
+			return
+		}
+		*dst = s
+	}
+}
+
+func (x *decoder) refs(v *yaml.Node, key string, dst *[]Ref) {
+	items, _ := x.d.Strings(v, key)
+	for _, it := range items {
+		*dst = append(*dst, Ref{ID: it.Value, Pos: x.d.Pos(it.Node)})
+	}
+	if len(items) == 0 && v.Kind == yaml.SequenceNode {
+		*dst = []Ref{} // written but empty: not "missing"
+	}
+}
+
+func (x *decoder) strs(v *yaml.Node, key string, dst *[]string) {
+	items, _ := x.d.Strings(v, key)
+	for _, it := range items {
+		*dst = append(*dst, it.Value)
+	}
+}
+
+func (x *decoder) date(v *yaml.Node, key string, dst *calendar.Date) {
+	if t, ok := x.d.Date(v, key); ok {
+		*dst = t
+	}
+}
+
+func (x *decoder) competency(s Source, body []byte, bodyLine int) *Competency {
+	c := &Competency{Source: s, Body: body, BodyLine: bodyLine}
+	var rule config.Rule
+	x.fields("front matter", map[string]yamlx.Field{
+		"title":    func(_, v *yaml.Node) { x.str(v, "title", &c.Title) },
+		"can":      func(_, v *yaml.Node) { x.str(v, "can", &c.Can) },
+		"codes":    func(_, v *yaml.Node) { x.strs(v, "codes", &c.Codes) },
+		"requires": func(_, v *yaml.Node) { x.refs(v, "requires", &c.Requires) },
+		"rule": func(_, v *yaml.Node) {
+			r, _ := config.DecodeRule(x.d, v, "rule")
+			if r.Self > len(x.cfg.Mastery.Scale) {
+				x.d.Errorf(v, "rule self: %d is above the top of the %d-level scale", r.Self, len(x.cfg.Mastery.Scale))
+			}
+			rule = r
+		},
+	})
+	x.require("title", "can")
+	c.Rule = rule.Apply(x.cfg.Mastery.Rule)
+	return c
+}
+
+func (x *decoder) activity(s Source, body []byte, bodyLine int) *Activity {
+	a := &Activity{Source: s, Body: body, BodyLine: bodyLine, Level: "core", Dir: x.file.dir}
+	x.fields("front matter", map[string]yamlx.Field{
+		"title":    func(_, v *yaml.Node) { x.str(v, "title", &a.Title) },
+		"for":      func(_, v *yaml.Node) { x.refs(v, "for", &a.For) },
+		"modality": func(_, v *yaml.Node) { a.Modality, _ = x.d.OneOf(v, "modality", Modalities) },
+		"minutes": func(_, v *yaml.Node) {
+			a.Minutes, _ = x.d.Int(v, "minutes", 1, 10000)
+		},
+		"level":     func(_, v *yaml.Node) { a.Level, _ = x.d.OneOf(v, "level", Levels) },
+		"choice":    func(_, v *yaml.Node) { x.str(v, "choice", &a.Choice) },
+		"interests": func(_, v *yaml.Node) { x.strs(v, "interests", &a.Interests) },
+		"media": func(_, v *yaml.Node) {
+			x.str(v, "media", &a.Media)
+			a.MediaPos = x.d.Pos(v)
+		},
+		"aliases": func(_, v *yaml.Node) {
+			items, _ := x.d.Strings(v, "aliases")
+			for _, it := range items {
+				if !yamlx.ValidID(it.Value) {
+					x.d.Errorf(it.Node, "alias %q is not a valid id", it.Value).Hint = yamlx.IDHint(it.Value)
+					continue
+				}
+				a.Aliases = append(a.Aliases, it.Value)
+			}
+		},
+		"params": func(_, v *yaml.Node) {
+			if v.Kind != yaml.MappingNode {
+				x.d.Errorf(v, "params must be a mapping of keys to values")
+				return
+			}
+			a.Params, _ = yamlx.Any(v).(map[string]any)
+		},
+	})
+	x.require("title", "for", "modality", "minutes")
+	if x.seen["for"] && len(a.For) == 0 {
+		x.d.Errorf(yamlx.Keys(x.root)["for"], "for lists no competency").Hint = "name the competencies this activity builds, e.g. for: [ratio-language]"
+	}
+	if a.Level == "core" && a.Choice == "" {
+		a.Choice = ""
+	}
+	a.Checks = check.Scan(body, x.file.rel, bodyLine, x.d.Diags)
+	return a
+}
+
+func (x *decoder) unit(s Source, body []byte, bodyLine int) *Unit {
+	u := &Unit{Source: s, Body: body, BodyLine: bodyLine}
+	x.fields("front matter", map[string]yamlx.Field{
+		"title":        func(_, v *yaml.Node) { x.str(v, "title", &u.Title) },
+		"competencies": func(_, v *yaml.Node) { x.refs(v, "competencies", &u.Competencies) },
+		"diagnostic":   func(_, v *yaml.Node) { u.Diagnostic, _ = x.d.Bool(v, "diagnostic") },
+	})
+	x.require("title", "competencies")
+	return u
+}
+
+func (x *decoder) group(s Source) *Group {
+	g := &Group{Source: s}
+	x.fields(kindNames[kGroup], map[string]yamlx.Field{
+		"title": func(_, v *yaml.Node) { x.str(v, "title", &g.Title) },
+		"units": func(_, v *yaml.Node) { x.refs(v, "units", &g.Units) },
+		"start": func(_, v *yaml.Node) { x.date(v, "start", &g.Start) },
+		"end":   func(_, v *yaml.Node) { x.date(v, "end", &g.End) },
+	})
+	x.require("units")
+	return g
+}
+
+func (x *decoder) student(s Source) *Student {
+	st := &Student{Source: s, TimeFactor: 1}
+	x.fields(kindNames[kStudent], map[string]yamlx.Field{
+		"name": func(_, v *yaml.Node) { x.str(v, "name", &st.Name) },
+		"group": func(_, v *yaml.Node) {
+			if g, ok := x.d.String(v, "group"); ok {
+				st.Group = &Ref{ID: g, Pos: x.d.Pos(v)}
+			}
+		},
+		"units": func(_, v *yaml.Node) { x.refs(v, "units", &st.Units) },
+		"start": func(_, v *yaml.Node) { x.date(v, "start", &st.Start) },
+		"end":   func(_, v *yaml.Node) { x.date(v, "end", &st.End) },
+		"prefers": func(_, v *yaml.Node) {
+			items, _ := x.d.Strings(v, "prefers")
+			for _, it := range items {
+				if m, ok := x.d.OneOf(it.Node, "prefers", Modalities); ok {
+					st.Prefers = append(st.Prefers, m)
+				}
+			}
+		},
+		"interests": func(_, v *yaml.Node) { x.strs(v, "interests", &st.Interests) },
+		"mastered":  func(_, v *yaml.Node) { x.refs(v, "mastered", &st.Mastered) },
+		"goals":     func(_, v *yaml.Node) { x.strs(v, "goals", &st.Goals) },
+		"accommodations": func(_, v *yaml.Node) {
+			x.d.Mapping(v, "accommodations", map[string]yamlx.Field{
+				"time": func(_, v *yaml.Node) {
+					if f, ok := x.d.Float(v, "accommodations.time", 0.1, 10); ok {
+						st.TimeFactor = f
+					}
+				},
+			})
+		},
+		"minutesPerDay": func(_, v *yaml.Node) { st.MinutesPerDay, _ = x.d.Int(v, "minutesPerDay", 1, 24*60) },
+		"language": func(_, v *yaml.Node) {
+			if l, ok := x.d.String(v, "language"); ok {
+				st.Language = l
+			}
+		},
+		"notes": func(_, v *yaml.Node) { st.Notes, _ = x.d.String(v, "notes") },
+	})
+	x.require("name")
+	if !st.Start.IsZero() && !st.End.IsZero() && st.End.Before(st.Start) {
+		x.d.Errorf(yamlx.Keys(x.root)["end"], "end (%s) is before start (%s)", st.End, st.Start)
+	}
+	return st
+}

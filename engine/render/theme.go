@@ -1,0 +1,177 @@
+// Package render owns the theme: finding its files (a site's overrides over
+// the embedded theme), its UI strings per language, and executing its
+// html/template layouts into pages from view models. It does not decide
+// what pages exist or where they are written.
+package render
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"html/template"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/pacer-edu/pacer/themes"
+	"go.yaml.in/yaml/v3"
+)
+
+// Kinds of pages a theme lays out, one layout file each under layouts/.
+var Kinds = []string{"index", "unit", "competency", "activity", "student"}
+
+// Theme is a loaded theme.
+type Theme struct {
+	Name    string
+	FS      fs.FS // overlay: site overrides first, then the embedded theme
+	pages   map[string]*template.Template
+	strings map[string]map[string]string // language -> key -> text
+}
+
+// overlay reads each name from the first layer that has it.
+type overlay []fs.FS
+
+func (o overlay) Open(name string) (fs.File, error) {
+	var firstErr error
+	for _, l := range o {
+		f, err := l.Open(name)
+		if err == nil {
+			return f, nil
+		}
+		if firstErr == nil || !errors.Is(err, fs.ErrNotExist) {
+			firstErr = err
+		}
+	}
+	if firstErr == nil {
+		firstErr = &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+	}
+	return nil, firstErr
+}
+
+// Load finds theme name: files under siteRoot/themes/<name>/ override the
+// embedded theme of that name, which falls back to the embedded default.
+func Load(siteRoot, name string) (*Theme, error) {
+	var layers overlay
+	local := filepath.Join(siteRoot, "themes", name)
+	if fi, err := os.Stat(local); err == nil && fi.IsDir() {
+		layers = append(layers, os.DirFS(local))
+	}
+	if sub, err := fs.Sub(themes.FS, name); err == nil {
+		if _, err := fs.Stat(sub, "layouts"); err == nil {
+			layers = append(layers, sub)
+		}
+	}
+	if len(layers) == 0 {
+		return nil, fmt.Errorf("theme %q not found: no folder themes/%s in the site and no built-in theme of that name", name, name)
+	}
+	if name != "default" {
+		def, _ := fs.Sub(themes.FS, "default")
+		layers = append(layers, def)
+	}
+	t := &Theme{Name: name, FS: layers, pages: map[string]*template.Template{}, strings: map[string]map[string]string{}}
+	if err := t.loadStrings(); err != nil {
+		return nil, err
+	}
+	base, err := fs.ReadFile(t.FS, "layouts/base.html")
+	if err != nil {
+		return nil, fmt.Errorf("theme %q: %w", name, err)
+	}
+	for _, k := range Kinds {
+		src, err := fs.ReadFile(t.FS, "layouts/"+k+".html")
+		if err != nil {
+			return nil, fmt.Errorf("theme %q: %w", name, err)
+		}
+		tm := template.New("base.html").Funcs(funcs)
+		if _, err := tm.Parse(string(base)); err != nil {
+			return nil, fmt.Errorf("theme %q: layouts/base.html: %v", name, cleanTemplateErr(err))
+		}
+		if _, err := tm.New(k + ".html").Parse(string(src)); err != nil {
+			return nil, fmt.Errorf("theme %q: layouts/%s.html: %v", name, k, cleanTemplateErr(err))
+		}
+		t.pages[k] = tm
+	}
+	return t, nil
+}
+
+func cleanTemplateErr(err error) string { return strings.TrimPrefix(err.Error(), "template: ") }
+
+func (t *Theme) loadStrings() error {
+	seen := map[string]bool{}
+	for _, l := range t.FS.(overlay) {
+		entries, _ := fs.ReadDir(l, "i18n")
+		for _, e := range entries {
+			lang, ok := strings.CutSuffix(e.Name(), ".yaml")
+			if !ok || seen[lang] {
+				continue
+			}
+			seen[lang] = true
+			src, err := fs.ReadFile(t.FS, "i18n/"+e.Name())
+			if err != nil {
+				return err
+			}
+			m := map[string]string{}
+			if err := yaml.Unmarshal(src, &m); err != nil {
+				return fmt.Errorf("theme %q: i18n/%s: %v", t.Name, e.Name(), err)
+			}
+			t.strings[lang] = m
+		}
+	}
+	if _, ok := t.strings["en"]; !ok {
+		return fmt.Errorf("theme %q has no i18n/en.yaml", t.Name)
+	}
+	return nil
+}
+
+// Languages lists the languages the theme has strings for.
+func (t *Theme) Languages() []string {
+	out := make([]string, 0, len(t.strings))
+	for l := range t.strings {
+		out = append(out, l)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// HasLanguage reports whether the theme has strings for lang.
+func (t *Theme) HasLanguage(lang string) bool { _, ok := t.strings[lang]; return ok }
+
+// Strings returns the UI strings of lang, English filling any gaps.
+func (t *Theme) Strings(lang string) map[string]string {
+	en := t.strings["en"]
+	m, ok := t.strings[lang]
+	if !ok || lang == "en" {
+		return en
+	}
+	out := make(map[string]string, len(en))
+	for k, v := range en {
+		out[k] = v
+	}
+	for k, v := range m {
+		out[k] = v
+	}
+	return out
+}
+
+// Render executes the layout of p.Kind into w.
+func (t *Theme) Render(w io.Writer, p *Page) error {
+	tm, ok := t.pages[p.Kind]
+	if !ok {
+		return fmt.Errorf("theme %q has no layout for %q pages", t.Name, p.Kind)
+	}
+	var buf bytes.Buffer
+	if err := tm.ExecuteTemplate(&buf, "base.html", p); err != nil {
+		return fmt.Errorf("theme %q: %v", t.Name, cleanTemplateErr(err))
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+var funcs = template.FuncMap{
+	"join": strings.Join,
+	"add":  func(a, b int) int { return a + b },
+	"base": path.Base,
+}

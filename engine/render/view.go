@@ -1,0 +1,138 @@
+package render
+
+import "html/template"
+
+// Page is what a layout receives. URLs inside are relative to the site
+// root; layouts prefix them with Root so every link is relative.
+type Page struct {
+	Kind  string
+	Lang  string
+	Title string
+	// Root is the relative path from this page to the site root: "" for the
+	// index, "../../" for competencies/<id>/index.html.
+	Root    string
+	NoIndex bool
+	// CSP is the Content-Security-Policy of the page.
+	CSP  string
+	Site *Site
+	// T holds the UI strings of Lang.
+	T map[string]string
+	// ClientStrings is the JSON of the strings the client script uses.
+	ClientStrings template.JS
+
+	Index      *Index
+	Unit       *Unit
+	Competency *Competency
+	Activity   *Activity
+	Student    *Student
+}
+
+// Site is shared by every page.
+type Site struct {
+	Title string
+	// Key identifies the site in the browser's storage.
+	Key string
+	// Script, Course and Style are asset paths relative to the root.
+	Script, Course, Style string
+	Units                 []Link
+}
+
+// Link is a titled link, URL relative to the site root.
+type Link struct {
+	ID    string
+	Title string
+	URL   string
+	// Note is a short line shown with the link ("I can ..." or minutes).
+	Note string
+}
+
+// Index is the course home page.
+type Index struct {
+	Units        []UnitSummary
+	Competencies []Link
+	Map          template.HTML // inline SVG competency map
+}
+
+// UnitSummary is a unit on the index page.
+type UnitSummary struct {
+	Link
+	Competencies []Link
+}
+
+// Unit is a unit page.
+type Unit struct {
+	ID           string
+	Body         template.HTML
+	Diagnostic   bool
+	Checks       int
+	Competencies []Link
+}
+
+// Competency is a competency page.
+type Competency struct {
+	ID         string
+	Can        string
+	Codes      []string
+	Body       template.HTML
+	Requires   []Link
+	RequiredBy []Link
+	Units      []Link
+	Rule       string
+	// Board groups core activities by modality.
+	Board     []BoardColumn
+	Support   []Link
+	Extension []Link
+}
+
+// BoardColumn is one modality of a choice board.
+type BoardColumn struct {
+	Modality   string
+	Label      string
+	Activities []Link
+}
+
+// Activity is an activity page.
+type Activity struct {
+	ID       string
+	Modality string
+	Label    string // modality in the page's language
+	Minutes  int
+	Level    string
+	For      []Link
+	Media    template.HTML
+	Body     template.HTML
+	Checks   int
+}
+
+// Student is a student's own playlist page.
+type Student struct {
+	Token    string
+	Name     string
+	Goals    []string
+	Units    []StudentUnit
+	Steps    []StudentStep
+	Playlist template.JS // the playlist JSON
+	Start    string
+	End      string
+	// Shortfall is how many school days the plan is short, 0 if it fits.
+	Shortfall int
+}
+
+// StudentUnit is a unit of the student's plan with its "why".
+type StudentUnit struct {
+	Link
+	Why template.HTML
+}
+
+// StudentStep is the readable form of a playlist step.
+type StudentStep struct {
+	Competency Link
+	Placed     bool
+	Prereq     bool
+	Target     string
+	Minutes    int
+	Choices    [][]Link
+	Support    []Link
+	Extension  []Link
+	Requires   []Link
+}
