@@ -32,8 +32,9 @@ type Playlist struct {
 // Step is one competency in a playlist.
 type Step struct {
 	Competency string `json:"c"`
-	// Unit is the unit that brought the competency in ("" for a
-	// prerequisite outside the student's units).
+	// Unit is the unit that brought the competency in: for a target, the
+	// first of the student's units listing it; for a prerequisite, the unit
+	// of the nearest target that needs it.
 	Unit string `json:"unit,omitempty"`
 	// Prereq marks a competency added because a target requires it.
 	Prereq bool `json:"prereq,omitempty"`
