@@ -25,6 +25,9 @@ type Check struct {
 	// Accept holds the accepted typed answers, the `answer` first (Short).
 	Accept  []string
 	Explain string
+	// Multi is true when answer was written as a list: the check is shown
+	// with checkboxes even if only one choice is right.
+	Multi bool
 }
 
 // Kind returns the kind of c.
@@ -32,7 +35,7 @@ func (c Check) Kind() Kind {
 	switch {
 	case len(c.Choices) == 0:
 		return Short
-	case len(c.Answer) > 1:
+	case len(c.Answer) > 1 || c.Multi:
 		return Multiple
 	}
 	return Single

@@ -1,0 +1,207 @@
+// Command pacer builds personalized-learning sites from Markdown. This file
+// only parses flags, wires the engine together and picks exit codes:
+// 0 ok, 1 content errors, 2 usage errors.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"strings"
+
+	"github.com/pacer-edu/pacer/engine/scaffold"
+	"github.com/pacer-edu/pacer/engine/site"
+)
+
+// version is set by the release build (-ldflags "-X main.version=...").
+var version = "v0.1.0-dev"
+
+const usage = `Pacer builds personalized-learning sites from Markdown.
+
+Usage:
+  pacer build [-s DIR] [-o DIR] [--base-url URL] [-q]   build the site into DIR/public
+  pacer check [-s DIR]                                  validate everything, build nothing
+  pacer new site DIR                                    start a new site in DIR
+  pacer version                                         print the version
+
+Run "pacer COMMAND --help" for a command's flags.
+Exit codes: 0 ok, 1 content errors, 2 usage errors.
+`
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// errUsage marks a usage error already explained to the user.
+var errUsage = errors.New("usage")
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	var err error
+	var code int
+	switch args[0] {
+	case "build":
+		code, err = build(args[1:], stdout, stderr, false)
+	case "check":
+		code, err = build(args[1:], stdout, stderr, true)
+	case "new":
+		code, err = newCmd(args[1:], stdout, stderr)
+	case "version", "--version", "-version":
+		fmt.Fprintln(stdout, versionString())
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(stdout, usage)
+	default:
+		fmt.Fprintf(stderr, "pacer: unknown command %q\n\n%s", args[0], usage)
+		return 2
+	}
+	switch {
+	case errors.Is(err, errUsage):
+		return 2
+	case errors.Is(err, flag.ErrHelp):
+		return 0
+	case err != nil:
+		fmt.Fprintf(stderr, "pacer: %v\n", err)
+		if code == 0 {
+			code = 1
+		}
+	}
+	return code
+}
+
+func versionString() string {
+	v := version
+	if info, ok := debug.ReadBuildInfo(); ok {
+		for _, s := range info.Settings {
+			if s.Key == "vcs.revision" && len(s.Value) >= 12 {
+				v += " (" + s.Value[:12] + ")"
+			}
+		}
+		return "pacer " + v + " " + info.GoVersion
+	}
+	return "pacer " + v
+}
+
+func flags(name, synopsis string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "Usage: pacer %s\n\nFlags:\n", synopsis)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+func parse(fs *flag.FlagSet, args []string, stderr io.Writer) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return errUsage
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "pacer %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
+		fs.Usage()
+		return errUsage
+	}
+	return nil
+}
+
+func build(args []string, stdout, stderr io.Writer, dry bool) (int, error) {
+	name, syn := "build", "build [-s DIR] [-o DIR] [--base-url URL] [-q]"
+	if dry {
+		name, syn = "check", "check [-s DIR] [-q]"
+	}
+	fs := flags(name, syn, stderr)
+	dir := fs.String("s", ".", "site `folder` (holding site.yaml)")
+	quiet := fs.Bool("q", false, "quiet: print only problems")
+	var out, baseURL *string
+	if !dry {
+		out = fs.String("o", "", "output `folder` (default: public/ in the site folder)")
+		baseURL = fs.String("base-url", "", "absolute `URL` the site is served from (default: all links relative)")
+	}
+	if err := parse(fs, args, stderr); err != nil {
+		return 2, err
+	}
+	opts := site.Options{Root: *dir, DryRun: dry}
+	if out != nil {
+		opts.Out, opts.BaseURL = *out, *baseURL
+	}
+	if !*quiet && isTerminal(stderr) {
+		opts.Progress = stderr
+	}
+	res, err := site.Build(opts)
+	res.Diags.Print(stderr)
+	if err != nil {
+		return 1, err
+	}
+	if n := res.Diags.Errors(); n > 0 {
+		fmt.Fprintf(stderr, "%s; nothing was written\n", plural(n, "error"))
+		return 1, nil
+	}
+	if res.SecretCreated {
+		fmt.Fprintf(stderr, "note: created %s for student links. Keep it and back it up: if it changes, every student link changes. Never commit it or publish it.\n",
+			filepath.Join(*dir, ".pacer", "secret"))
+	}
+	if *quiet {
+		return 0, nil
+	}
+	warn := ""
+	if n := res.Diags.Len(); n > 0 {
+		warn = ", " + plural(n, "warning")
+	}
+	if dry {
+		fmt.Fprintf(stdout, "ok: %d competencies, %d activities, %d units, %d students%s\n",
+			len(res.Course.Competencies), len(res.Course.Activities), len(res.Course.Units), len(res.Course.Students), warn)
+		return 0, nil
+	}
+	fmt.Fprintf(stdout, "built %d files into %s in %s%s\n", res.Files, res.Out, res.Duration.Round(1e6), warn)
+	return 0, nil
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+func newCmd(args []string, stdout, stderr io.Writer) (int, error) {
+	const syn = "new site DIR"
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" {
+		fmt.Fprintf(stderr, "Usage: pacer %s\n\nKinds: site\n", syn)
+		if len(args) == 0 {
+			return 2, errUsage
+		}
+		return 0, flag.ErrHelp
+	}
+	switch args[0] {
+	case "site":
+		if len(args) != 2 || strings.HasPrefix(args[1], "-") {
+			fmt.Fprintf(stderr, "Usage: pacer %s\n", syn)
+			return 2, errUsage
+		}
+		if err := scaffold.Site(args[1]); err != nil {
+			return 1, err
+		}
+		fmt.Fprintf(stdout, "created a new site in %s\nnext: cd %s && pacer build, then open public/index.html\n", args[1], args[1])
+		return 0, nil
+	}
+	fmt.Fprintf(stderr, "pacer new: unknown kind %q (known: site)\n", args[0])
+	return 2, errUsage
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}

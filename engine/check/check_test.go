@@ -1,0 +1,224 @@
+package check
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/pacer-edu/pacer/engine/diag"
+)
+
+var update = flag.Bool("update", false, "rewrite the expected sections of testdata/*.txt")
+
+const (
+	caseSep = "//- - - - - - - - -//\n"
+	caseEnd = "//= = = = = = = = = = = = = = = = = = = = = = = =//\n"
+)
+
+// testCase is one section of a case file: a Markdown body, and the
+// diagnostics and checks Scan gives for it (file a.md, body on line 1).
+type testCase struct {
+	name, input, want string
+}
+
+func readCases(t testing.TB, path string) []testCase {
+	t.Helper()
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []testCase
+	for _, sec := range strings.Split(string(src), caseEnd) {
+		sec = strings.TrimLeft(sec, "\n")
+		if strings.TrimSpace(sec) == "" {
+			continue
+		}
+		parts := strings.Split(sec, caseSep)
+		if len(parts) != 3 {
+			t.Fatalf("%s: case %q: want name, input and output separated by %q", path, firstLine(sec), strings.TrimSpace(caseSep))
+		}
+		out = append(out, testCase{strings.TrimSpace(parts[0]), parts[1], parts[2]})
+	}
+	return out
+}
+
+func writeCases(t *testing.T, path string, cases []testCase) {
+	var b strings.Builder
+	for i, c := range cases {
+		if i > 0 {
+			b.WriteString("\n\n")
+		}
+		b.WriteString(c.name + "\n" + caseSep + c.input + caseSep + c.want + caseEnd)
+	}
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func firstLine(s string) string {
+	l, _, _ := strings.Cut(s, "\n")
+	return l
+}
+
+// scanResult prints what Scan found the way the case files hold it.
+func scanResult(input string) string {
+	var l diag.List
+	checks := Scan([]byte(input), "a.md", 1, &l)
+	var b strings.Builder
+	for _, d := range l.Items() {
+		b.WriteString(d.String() + "\n")
+	}
+	for _, c := range checks {
+		fmt.Fprintf(&b, "check %s %s\n", c.Pos, c.Kind())
+		fmt.Fprintf(&b, "\tq: %q\n", c.Q)
+		if c.Choices != nil {
+			fmt.Fprintf(&b, "\tchoices: %q\n", c.Choices)
+			fmt.Fprintf(&b, "\tanswer: %v\n", c.Answer)
+		}
+		if c.Accept != nil {
+			fmt.Fprintf(&b, "\taccept: %q\n", c.Accept)
+		}
+		if c.Explain != "" {
+			fmt.Fprintf(&b, "\texplain: %q\n", c.Explain)
+		}
+	}
+	return b.String()
+}
+
+func TestCaseFiles(t *testing.T) {
+	files, _ := filepath.Glob("testdata/*.txt")
+	if len(files) == 0 {
+		t.Fatal("no case files")
+	}
+	for _, path := range files {
+		cases := readCases(t, path)
+		for i, c := range cases {
+			got := scanResult(c.input)
+			if *update {
+				cases[i].want = got
+				continue
+			}
+			t.Run(filepath.Base(path)+"/"+c.name, func(t *testing.T) {
+				if got != c.want {
+					t.Errorf("input:\n%s\ngot:\n%s\nwant:\n%s", c.input, got, c.want)
+				}
+			})
+		}
+		if *update {
+			writeCases(t, path, cases)
+		}
+	}
+}
+
+func TestScanCountsLinesFromTheTopOfTheFile(t *testing.T) {
+	body := "Intro.\n\n```check\nq: Two plus two?\nanswer: five\nchoices: [3, 4]\n```\n"
+	var l diag.List
+	Scan([]byte(body), "content/activities/a.md", 6, &l)
+	items := l.Items()
+	if len(items) != 1 {
+		t.Fatalf("got %v", items)
+	}
+	want := "content/activities/a.md:10:9: answer must be the number of a choice, not \"five\""
+	if got := items[0].Pos.String() + ": " + items[0].Message; got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}
+
+func TestParseSetsFencePosition(t *testing.T) {
+	c, ok := Parse([]byte("q: x?\nanswer: 1/2\n"), "a.md", 12, nil)
+	if !ok || c.Pos != (diag.Pos{File: "a.md", Line: 12, Col: 1}) || c.Kind() != Short {
+		t.Errorf("got %+v, %v", c, ok)
+	}
+}
+
+func TestParseHintsTheChoiceNumberWhenAnswerIsItsText(t *testing.T) {
+	var l diag.List
+	Parse([]byte("q: x?\nchoices: [\"2:3\", \"3:2\"]\nanswer: \"3:2\"\n"), "a.md", 1, &l)
+	items := l.Items()
+	if len(items) != 1 || items[0].Hint != "did you mean `answer: 2`? answers count choices from 1" {
+		t.Errorf("got %v", items)
+	}
+}
+
+func TestListAnswerWithOneChoiceIsMultiple(t *testing.T) {
+	c, ok := Parse([]byte("q: Which are even?\nchoices: [1, 2, 3]\nanswer: [2]\n"), "a.md", 1, nil)
+	if !ok || c.Kind() != Multiple {
+		t.Errorf("kind %s, ok %v", c.Kind(), ok)
+	}
+}
+
+func seeds(f *testing.F) {
+	files, _ := filepath.Glob("testdata/*.txt")
+	for _, path := range files {
+		for _, c := range readCases(f, path) {
+			f.Add([]byte(c.input))
+		}
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	seeds(f)
+	f.Fuzz(func(t *testing.T, src []byte) {
+		// Seeds are whole bodies; strip a leading fence so the YAML is seen too.
+		if _, rest, ok := bytes.Cut(src, []byte("```check\n")); ok {
+			src = rest
+		}
+		var l diag.List
+		c, ok := Parse(src, "a.md", 3, &l)
+		if ok != !l.HasErrors() {
+			t.Fatalf("ok = %v with diagnostics %v", ok, l.Items())
+		}
+		if !ok {
+			return
+		}
+		switch c.Kind() {
+		case Short:
+			if len(c.Accept) == 0 || c.Answer != nil {
+				t.Fatalf("short check without accepted answers: %+v", c)
+			}
+		default:
+			if len(c.Choices) < 2 || len(c.Answer) == 0 || c.Accept != nil {
+				t.Fatalf("bad choice check %+v", c)
+			}
+			for _, a := range c.Answer {
+				if a < 1 || a > len(c.Choices) {
+					t.Fatalf("answer %d out of range in %+v", a, c)
+				}
+			}
+		}
+		if c.Q == "" {
+			t.Fatalf("valid check without question: %+v", c)
+		}
+	})
+}
+
+func FuzzScan(f *testing.F) {
+	seeds(f)
+	f.Fuzz(func(t *testing.T, body []byte) {
+		const first = 7
+		last := first + bytes.Count(body, []byte("\n"))
+		var l diag.List
+		for _, c := range Scan(body, "a.md", first, &l) {
+			if c.Pos.Line < first || c.Pos.Line > last {
+				t.Fatalf("check at line %d outside body lines %d-%d", c.Pos.Line, first, last)
+			}
+		}
+		for _, d := range l.Items() {
+			if d.Pos.Line < first || d.Pos.Line > last {
+				t.Fatalf("%v outside body lines %d-%d", d, first, last)
+			}
+		}
+	})
+}
+
+func TestScanFindsACheckClosedAtTheEndOfTheFile(t *testing.T) {
+	var l diag.List
+	checks := Scan([]byte("```check\nq: End of file\nanswer: 1\n```"), "a.md", 1, &l)
+	if len(checks) != 1 || l.Len() != 0 {
+		t.Errorf("got %v, %v", checks, l.Items())
+	}
+}

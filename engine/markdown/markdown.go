@@ -1,0 +1,203 @@
+// Package markdown owns Pacer's Markdown: goldmark set up for teachers
+// (GFM tables, strikethrough, autolinks, heading ids) plus Pacer's
+// extensions as goldmark extenders: check fences become accessible quick
+// checks, links and images go through the caller's hook, and images
+// without alt text or raw HTML that will be left out become warnings with
+// file lines. It also renders an activity's media (media.go).
+//
+// It turns one body into HTML; it does not know about pages, themes or
+// sites, and it parses checks only through package check.
+package markdown
+
+import (
+	"bytes"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/pacer-edu/pacer/engine/check"
+	"github.com/pacer-edu/pacer/engine/diag"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// Options configure a Renderer for a whole build.
+type Options struct {
+	// Unsafe lets raw HTML through (site.yaml markdown.unsafe). Off, raw
+	// HTML is left out of the page (a warning says so) and dangerous link
+	// schemes such as javascript: are dropped. HTML comments are dropped
+	// either way: teachers' notes must not reach public/.
+	Unsafe bool
+	// Typographer turns straight quotes and dashes into typographic ones.
+	Typographer bool
+	// Strings are the UI strings of the site's language; nil means English.
+	Strings Strings
+}
+
+// Context is what rendering one body needs.
+type Context struct {
+	// File is the source path used in diagnostics.
+	File string
+	// BodyLine is the file line of the body's first line.
+	BodyLine int
+	// IDPrefix starts every element id the extensions write, so several
+	// bodies can share a page. Check ids are IDPrefix + "check_N".
+	IDPrefix string
+	// Strings override the Renderer's strings for this body when non-nil.
+	Strings Strings
+	// Link rewrites the destination of a relative link or image (for
+	// example a link to another content file). It may report problems
+	// itself. nil leaves destinations as written.
+	Link func(Link) string
+	// Diags receives warnings: images without alt text, raw HTML left out.
+	// nil drops them.
+	Diags *diag.List
+}
+
+// Link is a relative link or image destination as written in a body.
+type Link struct {
+	Dest  string
+	Image bool
+	Pos   diag.Pos
+}
+
+// Renderer renders bodies. It is safe for concurrent use.
+type Renderer struct {
+	md   goldmark.Markdown
+	opts Options
+}
+
+// New returns a Renderer.
+func New(opts Options) *Renderer {
+	exts := []goldmark.Extender{
+		extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignNone)),
+		extension.Strikethrough,
+		extension.Linkify,
+		pacer{unsafe: opts.Unsafe},
+	}
+	if opts.Typographer {
+		exts = append(exts, extension.Typographer)
+	}
+	rendererOpts := []goldmark.Option{}
+	if opts.Unsafe {
+		rendererOpts = append(rendererOpts, goldmark.WithRendererOptions(html.WithUnsafe()))
+	}
+	md := goldmark.New(append(rendererOpts,
+		goldmark.WithParser(newParser()),
+		goldmark.WithExtensions(exts...),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+	)...)
+	return &Renderer{md: md, opts: opts}
+}
+
+// newParser is goldmark's default parser with the link parser wrapped so
+// links and images keep the offset where they were written.
+func newParser() parser.Parser {
+	inlines := parser.DefaultInlineParsers()
+	for i, v := range inlines {
+		if v.Priority == 200 { // LinkParser
+			inlines[i] = util.Prioritized(posLinkParser{v.Value.(parser.InlineParser)}, v.Priority)
+		}
+	}
+	return parser.NewParser(
+		parser.WithBlockParsers(parser.DefaultBlockParsers()...),
+		parser.WithInlineParsers(inlines...),
+		parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
+	)
+}
+
+// Render turns body into HTML.
+func (r *Renderer) Render(body []byte, ctx Context) ([]byte, error) {
+	doc := r.parse(body, ctx)
+	var b bytes.Buffer
+	b.Grow(len(body) * 3 / 2)
+	if err := r.md.Renderer().Render(&b, body, doc); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// Lint reports to ctx.Diags what Render would warn about, without
+// rendering (for `pacer check`).
+func (r *Renderer) Lint(body []byte, ctx Context) {
+	r.parse(body, ctx)
+}
+
+func (r *Renderer) parse(body []byte, ctx Context) ast.Node {
+	s := ctx.Strings
+	if s == nil {
+		s = r.opts.Strings
+	}
+	st := &state{ctx: ctx, strings: s, body: body, linkPos: map[ast.Node]int{}}
+	pc := parser.NewContext(parser.WithIDs(newIDs()))
+	pc.Set(stateKey, st)
+	return r.md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
+}
+
+var stateKey = parser.NewContextKey()
+
+// state is one render's context, kept in goldmark's parser context.
+type state struct {
+	ctx     Context
+	strings Strings
+	body    []byte
+	lines   *check.LineIndex
+	// linkPos holds the offset of the "]" that closed each link and image.
+	linkPos map[ast.Node]int
+	checks  int
+	warned  map[string]bool
+}
+
+func stateOf(pc parser.Context) *state {
+	st, _ := pc.Get(stateKey).(*state)
+	return st
+}
+
+// pos returns the file position of byte offset off of the body.
+func (st *state) pos(off int) diag.Pos {
+	if st.lines == nil {
+		l := check.NewLineIndex(st.body, st.ctx.BodyLine)
+		st.lines = &l
+	}
+	line := st.lines.Line(off)
+	start := off
+	for start > 0 && st.body[start-1] != '\n' {
+		start--
+	}
+	return diag.Pos{File: st.ctx.File, Line: line, Col: len([]rune(string(st.body[start:off]))) + 1}
+}
+
+// warn records a warning. once keeps one per line and message (a raw
+// HTML element is an opening and a closing tag).
+func (st *state) warn(off int, once bool, msg, hint string) {
+	if st.ctx.Diags == nil {
+		return
+	}
+	p := st.pos(off)
+	if once {
+		key := strconv.Itoa(p.Line) + msg
+		if st.warned[key] {
+			return
+		}
+		if st.warned == nil {
+			st.warned = map[string]bool{}
+		}
+		st.warned[key] = true
+	}
+	st.ctx.Diags.Warnf(p, "%s", msg).Hint = hint
+}
+
+// relative reports whether dest is a relative reference worth handing to
+// the link hook: not a URL with a scheme or host, not a bare fragment.
+func relative(dest string) bool {
+	if dest == "" || strings.HasPrefix(dest, "#") || strings.HasPrefix(dest, "//") {
+		return false
+	}
+	u, err := url.Parse(dest)
+	return err == nil && u.Scheme == ""
+}

@@ -1,0 +1,498 @@
+package site
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"html/template"
+	"path"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+
+	"github.com/pacer-edu/pacer/engine/assets"
+	"github.com/pacer-edu/pacer/engine/config"
+	"github.com/pacer-edu/pacer/engine/content"
+	"github.com/pacer-edu/pacer/engine/diag"
+	"github.com/pacer-edu/pacer/engine/markdown"
+	"github.com/pacer-edu/pacer/engine/plan"
+	"github.com/pacer-edu/pacer/engine/render"
+)
+
+// URL layout, relative to the output root. Links end in index.html so the
+// site works from file:// as well as from a web server.
+func competencyURL(id string) string { return "competencies/" + id + "/index.html" }
+func activityURL(id string) string   { return "activities/" + id + "/index.html" }
+func unitURL(id string) string       { return "units/" + id + "/index.html" }
+
+// rootOf is the relative path from a page at p back to the root.
+func rootOf(p string) string { return strings.Repeat("../", strings.Count(p, "/")) }
+
+// job renders one page.
+type job struct {
+	path string
+	page func() (*render.Page, error)
+}
+
+func (b *builder) generate() (map[string]outFile, error) {
+	c := b.course
+	diags := b.res.Diags
+	files := map[string]outFile{}
+
+	a, err := assets.Build(b.theme.FS)
+	if err != nil {
+		if ae, ok := err.(*assets.Error); ok {
+			for _, d := range ae.Diagnostics {
+				d.Pos.File = path.Join("themes", b.cfg.Theme, d.Pos.File)
+				diags.Add(d)
+			}
+			return nil, nil
+		}
+		return nil, err
+	}
+	for _, w := range a.Warnings {
+		w.Pos.File = path.Join("themes", b.cfg.Theme, w.Pos.File)
+		diags.Add(w)
+	}
+	for p, data := range a.Files {
+		files[p] = outFile{data: data}
+	}
+	courseJS := b.courseData()
+	coursePath := "assets/course." + assets.Hash(courseJS) + ".js"
+	files[coursePath] = outFile{data: courseJS}
+	files["robots.txt"] = outFile{data: []byte("User-agent: *\nDisallow: /s/\n")}
+
+	site := &render.Site{Title: b.cfg.Title, Key: siteKey(b.secret), Script: a.Script, Style: a.Style, Course: coursePath}
+	for _, u := range b.unitOrder() {
+		site.Units = append(site.Units, render.Link{ID: u.ID, Title: u.Title, URL: unitURL(u.ID)})
+	}
+	md := map[string]*markdown.Renderer{}
+	for _, lang := range b.theme.Languages() {
+		md[lang] = markdown.New(markdown.Options{Unsafe: b.cfg.Markdown.Unsafe, Strings: b.theme.Strings(lang)})
+	}
+	renderer := func(lang string) *markdown.Renderer {
+		if r, ok := md[lang]; ok {
+			return r
+		}
+		return md["en"]
+	}
+	lang := b.cfg.Language
+	b.planner = plan.New(c)
+
+	var jobs []job
+	jobs = append(jobs, job{"index.html", func() (*render.Page, error) { return b.indexPage(site, lang), nil }})
+	for _, u := range c.Units {
+		jobs = append(jobs, job{unitURL(u.ID), func() (*render.Page, error) { return b.unitPage(site, lang, renderer(lang), u) }})
+	}
+	for _, k := range c.Competencies {
+		jobs = append(jobs, job{competencyURL(k.ID), func() (*render.Page, error) { return b.competencyPage(site, lang, renderer(lang), k) }})
+	}
+	for _, act := range c.Activities {
+		jobs = append(jobs, job{activityURL(act.ID), func() (*render.Page, error) {
+			return b.activityPage(site, lang, renderer(lang), act, files)
+		}})
+		if act.Media != "" && !strings.Contains(act.Media, "://") {
+			src := filepath.Join(c.Root, filepath.FromSlash(path.Dir(act.File)), filepath.FromSlash(act.Media))
+			files[path.Join("activities", act.ID, act.Media)] = outFile{src: src}
+			if vtt := captionsOf(src); vtt != "" {
+				files[path.Join("activities", act.ID, filepath.Base(vtt))] = outFile{src: vtt}
+			}
+		}
+	}
+	for i, s := range c.Students {
+		st := b.res.Students[i]
+		if st.ID != s.ID {
+			return nil, fmt.Errorf("internal: student order mismatch")
+		}
+		l := lang
+		if s.Language != "" && b.theme.HasLanguage(s.Language) {
+			l = s.Language
+		}
+		jobs = append(jobs, job{st.Path, func() (*render.Page, error) { return b.studentPage(site, l, renderer(l), s, st.Token) }})
+	}
+
+	out := make([][]byte, len(jobs))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var buf bytes.Buffer
+			for i := range next {
+				j := jobs[i]
+				p, err := j.page()
+				if err != nil {
+					diags.Errorf(diag.Pos{File: j.path}, "%v", err)
+					continue
+				}
+				if p == nil {
+					continue
+				}
+				p.Root = rootOf(j.path)
+				buf.Reset()
+				if err := b.theme.Render(&buf, p); err != nil {
+					diags.Errorf(diag.Pos{File: "themes/" + b.cfg.Theme + "/layouts/" + p.Kind + ".html"}, "%v", err)
+					continue
+				}
+				out[i] = bytes.Clone(buf.Bytes())
+			}
+		}()
+	}
+	for i := range jobs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for i, j := range jobs {
+		if out[i] != nil {
+			files[j.path] = outFile{data: out[i]}
+		}
+	}
+	b.progress("rendered %d pages", len(jobs))
+	return files, nil
+}
+
+// unitOrder is the units in the order students meet them: as groups list
+// them, then any others by id.
+func (b *builder) unitOrder() []*content.Unit {
+	seen := map[string]bool{}
+	var out []*content.Unit
+	add := func(id string) {
+		if u, ok := b.course.Unit[id]; ok && !seen[id] {
+			seen[id] = true
+			out = append(out, u)
+		}
+	}
+	for _, g := range b.course.Groups {
+		for _, r := range g.Units {
+			add(r.ID)
+		}
+	}
+	for _, u := range b.course.Units {
+		add(u.ID)
+	}
+	return out
+}
+
+func (b *builder) page(site *render.Site, kind, lang, title string) *render.Page {
+	t := b.theme.Strings(lang)
+	return &render.Page{
+		Kind: kind, Lang: lang, Title: title, Site: site, T: t,
+		ClientStrings: clientStrings(t),
+		CSP:           csp(""),
+	}
+}
+
+// csp allows only the site's own scripts and styles, plus the embed origin
+// a page uses.
+func csp(frame string) string {
+	p := "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: https:; media-src 'self'; base-uri 'none'; form-action 'none'"
+	if frame != "" {
+		p += "; frame-src " + frame
+	}
+	return p
+}
+
+func clientStrings(t map[string]string) template.JS {
+	m := map[string]string{}
+	for k, v := range t {
+		if rest, ok := strings.CutPrefix(k, "client."); ok {
+			m[rest] = v
+		}
+	}
+	return jsonJS(m)
+}
+
+// jsonJS marshals v for a <script type="application/json"> element;
+// encoding/json escapes <, > and & so the data cannot close the element.
+func jsonJS(v any) template.JS {
+	b, _ := json.Marshal(v)
+	return template.JS(b)
+}
+
+func (b *builder) compLink(id string) render.Link {
+	k := b.course.Competency[id]
+	if k == nil {
+		return render.Link{ID: id, Title: id, URL: competencyURL(id)}
+	}
+	return render.Link{ID: id, Title: k.Title, URL: competencyURL(id), Note: k.Can}
+}
+
+func (b *builder) actLink(a *content.Activity, t map[string]string) render.Link {
+	return render.Link{ID: a.ID, Title: a.Title, URL: activityURL(a.ID), Note: fmt.Sprintf("%s · %d %s", t["modality."+a.Modality], a.Minutes, t["minutes"])}
+}
+
+func (b *builder) indexPage(site *render.Site, lang string) *render.Page {
+	p := b.page(site, "index", lang, b.cfg.Title)
+	idx := &render.Index{}
+	for _, u := range b.unitOrder() {
+		us := render.UnitSummary{Link: render.Link{ID: u.ID, Title: u.Title, URL: unitURL(u.ID)}}
+		for _, r := range u.Competencies {
+			us.Competencies = append(us.Competencies, b.compLink(r.ID))
+		}
+		idx.Units = append(idx.Units, us)
+	}
+	var nodes []render.MapNode
+	for _, k := range b.mapOrder() {
+		idx.Competencies = append(idx.Competencies, b.compLink(k.ID))
+		n := render.MapNode{ID: k.ID, Title: k.Title, URL: competencyURL(k.ID)}
+		for _, r := range k.Requires {
+			n.Requires = append(n.Requires, r.ID)
+		}
+		nodes = append(nodes, n)
+	}
+	idx.Map = render.Map(nodes, "", p.T["index.map"])
+	p.Index = idx
+	return p
+}
+
+// mapOrder lists competencies in teaching order: through the units, then
+// the rest by id.
+func (b *builder) mapOrder() []*content.Competency {
+	seen := map[string]bool{}
+	var out []*content.Competency
+	for _, u := range b.unitOrder() {
+		for _, r := range u.Competencies {
+			if k, ok := b.course.Competency[r.ID]; ok && !seen[r.ID] {
+				seen[r.ID] = true
+				out = append(out, k)
+			}
+		}
+	}
+	rest := []*content.Competency{}
+	for _, k := range b.course.Competencies {
+		if !seen[k.ID] {
+			rest = append(rest, k)
+		}
+	}
+	return append(rest, out...)
+}
+
+func (b *builder) body(r *markdown.Renderer, src []byte, file string, line int, prefix string) (template.HTML, error) {
+	html, err := r.Render(src, markdown.Context{File: file, BodyLine: line, IDPrefix: prefix, Diags: b.res.Diags})
+	return template.HTML(html), err
+}
+
+func (b *builder) unitPage(site *render.Site, lang string, r *markdown.Renderer, u *content.Unit) (*render.Page, error) {
+	p := b.page(site, "unit", lang, u.Title)
+	body, err := b.body(r, u.Body, u.File, u.BodyLine, "u")
+	if err != nil {
+		return nil, err
+	}
+	v := &render.Unit{ID: u.ID, Body: body, Diagnostic: u.Diagnostic}
+	for _, ref := range u.Competencies {
+		v.Competencies = append(v.Competencies, b.compLink(ref.ID))
+		for _, a := range b.course.ActivitiesFor[ref.ID] {
+			v.Checks += len(a.Checks)
+		}
+	}
+	p.Unit = v
+	return p, nil
+}
+
+func (b *builder) competencyPage(site *render.Site, lang string, r *markdown.Renderer, k *content.Competency) (*render.Page, error) {
+	p := b.page(site, "competency", lang, k.Title)
+	body, err := b.body(r, k.Body, k.File, k.BodyLine, "c")
+	if err != nil {
+		return nil, err
+	}
+	v := &render.Competency{ID: k.ID, Can: k.Can, Codes: k.Codes, Body: body,
+		Rule: fmt.Sprintf(p.T["competency.ruleText"], k.Rule.M, k.Rule.N, b.scaleLabel(k.Rule.Self))}
+	for _, ref := range k.Requires {
+		v.Requires = append(v.Requires, b.compLink(ref.ID))
+	}
+	for _, other := range b.course.Competencies {
+		for _, ref := range other.Requires {
+			if ref.ID == k.ID {
+				v.RequiredBy = append(v.RequiredBy, b.compLink(other.ID))
+			}
+		}
+	}
+	for _, u := range b.unitOrder() {
+		for _, ref := range u.Competencies {
+			if ref.ID == k.ID {
+				v.Units = append(v.Units, render.Link{ID: u.ID, Title: u.Title, URL: unitURL(u.ID)})
+			}
+		}
+	}
+	cols := map[string]*render.BoardColumn{}
+	for _, a := range b.course.ActivitiesFor[k.ID] {
+		l := b.actLink(a, p.T)
+		switch a.Level {
+		case "support":
+			v.Support = append(v.Support, l)
+		case "extension":
+			v.Extension = append(v.Extension, l)
+		default:
+			col := cols[a.Modality]
+			if col == nil {
+				col = &render.BoardColumn{Modality: a.Modality, Label: p.T["modality."+a.Modality]}
+				cols[a.Modality] = col
+			}
+			col.Activities = append(col.Activities, l)
+		}
+	}
+	for _, m := range content.Modalities {
+		if col := cols[m]; col != nil {
+			v.Board = append(v.Board, *col)
+		}
+	}
+	p.Competency = v
+	return p, nil
+}
+
+func (b *builder) activityPage(site *render.Site, lang string, r *markdown.Renderer, a *content.Activity, _ map[string]outFile) (*render.Page, error) {
+	p := b.page(site, "activity", lang, a.Title)
+	p.NoIndex = true
+	body, err := b.body(r, a.Body, a.File, a.BodyLine, "q")
+	if err != nil {
+		return nil, err
+	}
+	v := &render.Activity{ID: a.ID, Modality: a.Modality, Label: p.T["modality."+a.Modality], Minutes: a.Minutes, Level: a.Level, Body: body, Checks: len(a.Checks)}
+	for _, ref := range a.For {
+		v.For = append(v.For, b.compLink(ref.ID))
+	}
+	if a.Media != "" {
+		m := markdown.Media{Src: a.Media, Title: a.Title}
+		if !strings.Contains(a.Media, "://") {
+			local := filepath.Join(b.course.Root, filepath.FromSlash(path.Dir(a.File)), filepath.FromSlash(a.Media))
+			if vtt := captionsOf(local); vtt != "" {
+				m.Captions, m.Lang = filepath.Base(vtt), lang
+			}
+		}
+		e, err := markdown.RenderMedia(m, p.T)
+		if err != nil {
+			b.res.Diags.Errorf(a.MediaPos, "media: %v", err)
+		}
+		v.Media = e.HTML
+		p.CSP = csp(e.FrameSrc)
+	}
+	p.Activity = v
+	return p, nil
+}
+
+// captionsOf returns the .vtt file beside a local media file, or "".
+func captionsOf(media string) string {
+	vtt := strings.TrimSuffix(media, filepath.Ext(media)) + ".vtt"
+	if ok, _ := filepath.Glob(vtt); len(ok) == 1 {
+		return vtt
+	}
+	return ""
+}
+
+func (b *builder) studentPage(site *render.Site, lang string, r *markdown.Renderer, s *content.Student, tok string) (*render.Page, error) {
+	p := b.page(site, "student", lang, s.Name)
+	p.NoIndex = true
+	pl, warns := b.planner.Build(s)
+	for _, w := range warns {
+		b.res.Diags.Warnf(s.IDPos, "%s", w.Message).Hint = w.Hint
+	}
+	v := &render.Student{Token: tok, Name: s.Name, Goals: s.Goals, Start: pl.Start, End: pl.End, Shortfall: pl.Shortfall, Playlist: jsonJS(pl)}
+	for _, id := range pl.Units {
+		u := b.course.Unit[id]
+		if u == nil {
+			continue
+		}
+		why, err := b.body(r, u.Body, u.File, u.BodyLine, "u-"+u.ID)
+		if err != nil {
+			return nil, err
+		}
+		v.Units = append(v.Units, render.StudentUnit{Link: render.Link{ID: u.ID, Title: u.Title, URL: unitURL(u.ID)}, Why: why})
+	}
+	links := func(ids []string) []render.Link {
+		out := make([]render.Link, 0, len(ids))
+		for _, id := range ids {
+			if a := b.course.Activity[id]; a != nil {
+				out = append(out, b.actLink(a, p.T))
+			}
+		}
+		return out
+	}
+	for _, st := range pl.Steps {
+		sv := render.StudentStep{Competency: b.compLink(st.Competency), Placed: st.Placed, Prereq: st.Prereq, Target: st.Target, Minutes: st.Minutes,
+			Support: links(st.Support), Extension: links(st.Extension)}
+		for _, ch := range st.Choices {
+			sv.Choices = append(sv.Choices, links(ch.Options))
+		}
+		for _, id := range st.Requires {
+			sv.Requires = append(sv.Requires, b.compLink(id))
+		}
+		v.Steps = append(v.Steps, sv)
+	}
+	p.Student = v
+	return p, nil
+}
+
+// courseData is the script every page loads: what all students share.
+func (b *builder) courseData() []byte {
+	type comp struct {
+		T    string   `json:"t"`
+		Can  string   `json:"can"`
+		U    string   `json:"u"`
+		R    []string `json:"r,omitempty"`
+		Rule any      `json:"rule"`
+	}
+	type act struct {
+		T   string   `json:"t"`
+		U   string   `json:"u"`
+		Mod string   `json:"mod"`
+		Min int      `json:"min"`
+		Lvl string   `json:"lvl"`
+		Ch  string   `json:"ch,omitempty"`
+		F   []string `json:"f"`
+		N   int      `json:"n"`
+		Al  []string `json:"al,omitempty"`
+	}
+	rule := func(self, m, n int) map[string]int { return map[string]int{"self": self, "m": m, "n": n} }
+	comps := map[string]comp{}
+	for _, k := range b.course.Competencies {
+		c := comp{T: k.Title, Can: k.Can, U: competencyURL(k.ID), Rule: rule(k.Rule.Self, k.Rule.M, k.Rule.N)}
+		for _, r := range k.Requires {
+			c.R = append(c.R, r.ID)
+		}
+		comps[k.ID] = c
+	}
+	acts := map[string]act{}
+	for _, a := range b.course.Activities {
+		x := act{T: a.Title, U: activityURL(a.ID), Mod: a.Modality, Min: a.Minutes, Lvl: a.Level, Ch: a.Choice, N: len(a.Checks), Al: a.Aliases}
+		for _, r := range a.For {
+			x.F = append(x.F, r.ID)
+		}
+		acts[a.ID] = x
+	}
+	r := b.cfg.Mastery.Rule
+	data := map[string]any{
+		"v": 1, "site": siteKey(b.secret), "scale": b.cfg.Mastery.Scale, "rule": rule(r.Self, r.M, r.N),
+		"term":         map[string]any{"start": b.cfg.Term.Start.String(), "end": b.cfg.Term.End.String(), "days": weekdayNames(b.cfg), "breaks": breaks(b.cfg)},
+		"competencies": comps, "activities": acts,
+	}
+	js, _ := json.Marshal(data)
+	return append(append([]byte("window.PacerCourse="), js...), ";\n"...)
+}
+
+// weekdayNames lists the term's school days as 0 (Sunday) to 6.
+func weekdayNames(cfg *config.Config) []int {
+	out := make([]int, len(cfg.Term.Days))
+	for i, d := range cfg.Term.Days {
+		out[i] = int(d)
+	}
+	return out
+}
+
+// breaks lists the term's breaks as [from, to] pairs, for pacing in the browser.
+func breaks(cfg *config.Config) [][2]string {
+	out := make([][2]string, len(cfg.Term.Breaks))
+	for i, br := range cfg.Term.Breaks {
+		out[i] = [2]string{br.From.String(), br.To.String()}
+	}
+	return out
+}
+
+func (b *builder) scaleLabel(level int) string {
+	if sc := b.cfg.Mastery.Scale; level >= 1 && level <= len(sc) {
+		return sc[level-1]
+	}
+	return fmt.Sprint(level)
+}

@@ -1,0 +1,165 @@
+// Package site owns one build: load the configuration and content, check
+// it, plan every student's playlist, render every page and write the output
+// atomically (into a sibling folder swapped in on success, so a failed
+// build leaves the previous output as it was). A build is a value: tests and
+// the dev server can run many.
+package site
+
+import (
+	"cmp"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/pacer-edu/pacer/engine/config"
+	"github.com/pacer-edu/pacer/engine/content"
+	"github.com/pacer-edu/pacer/engine/diag"
+	"github.com/pacer-edu/pacer/engine/plan"
+	"github.com/pacer-edu/pacer/engine/render"
+	"github.com/pacer-edu/pacer/engine/token"
+)
+
+// Options says what to build and where.
+type Options struct {
+	// Root is the site folder (holding site.yaml).
+	Root string
+	// Out is the output folder; "" means Root/public.
+	Out string
+	// BaseURL overrides site.yaml's baseURL when not empty.
+	BaseURL string
+	// DryRun does everything but write (pacer check).
+	DryRun bool
+	// Progress receives progress lines; nil is quiet.
+	Progress io.Writer
+}
+
+// Student is a student's link, for the CLI and the teacher's roster; it is
+// never written into the output.
+type Student struct {
+	ID, Name, Group, Token string
+	// Path is the page relative to the output root: s/<token>/index.html.
+	Path string
+}
+
+// Result is what a build did.
+type Result struct {
+	Diags    *diag.List
+	Course   *content.Course
+	Students []Student
+	// Files is the number of files written (or that would be).
+	Files int
+	Out   string
+	// SecretSource says where the link secret came from; SecretCreated
+	// reports that a new one was written to .pacer/secret.
+	SecretSource  string
+	SecretCreated bool
+	Duration      time.Duration
+}
+
+// Build runs one build. Content problems are in Result.Diags (the output is
+// not touched when any is an error); the error return is for failures to
+// write the output.
+func Build(opts Options) (*Result, error) {
+	start := time.Now()
+	res := &Result{Diags: &diag.List{}}
+	if opts.Out == "" {
+		opts.Out = filepath.Join(opts.Root, "public")
+	}
+	res.Out = opts.Out
+	b, ok := load(opts, res)
+	if !ok {
+		return res, nil
+	}
+	files, err := b.generate()
+	if err != nil {
+		return res, err
+	}
+	if res.Diags.HasErrors() {
+		return res, nil
+	}
+	res.Files = len(files)
+	if !opts.DryRun {
+		if err := writeAtomic(opts.Out, files); err != nil {
+			return res, err
+		}
+	}
+	res.Duration = time.Since(start)
+	return res, nil
+}
+
+// builder holds one build's loaded state.
+type builder struct {
+	opts   Options
+	res    *Result
+	cfg    *config.Config
+	course *content.Course
+	theme  *render.Theme
+	secret []byte
+	// planner is shared by the student pages of one build.
+	planner *plan.Planner
+}
+
+func load(opts Options, res *Result) (*builder, bool) {
+	diags := res.Diags
+	cfg := config.Load(opts.Root, diags)
+	if opts.BaseURL != "" {
+		u := opts.BaseURL
+		if !strings.HasPrefix(u, "http://") && !strings.HasPrefix(u, "https://") {
+			diags.Errorf(diag.Pos{File: "--base-url"}, "%q must start with http:// or https://", u)
+		}
+		cfg.BaseURL = strings.TrimRight(u, "/") + "/"
+	}
+	if diags.HasErrors() {
+		return nil, false
+	}
+	theme, err := render.Load(opts.Root, cfg.Theme)
+	if err != nil {
+		diags.Errorf(diag.Pos{File: "themes/" + cfg.Theme}, "%v", err)
+		return nil, false
+	}
+	course := content.Load(opts.Root, cfg, diags)
+	res.Course = course
+	for _, s := range course.Students {
+		if s.Language != "" && !theme.HasLanguage(s.Language) {
+			diags.Warnf(s.IDPos, "student %q: the theme has no %q strings; the page uses English", s.ID, s.Language).
+				Hint = "languages available: " + strings.Join(theme.Languages(), ", ")
+		}
+	}
+	if !theme.HasLanguage(cfg.Language) {
+		diags.Warnf(diag.Pos{File: config.FileName}, "the theme has no %q strings; pages use English", cfg.Language).
+			Hint = "languages available: " + strings.Join(theme.Languages(), ", ")
+	}
+	secret, src, created, err := token.Secret(opts.Root, cfg.Students.SecretEnv)
+	if err != nil {
+		diags.Errorf(diag.Pos{File: token.SecretFile}, "cannot get the link secret: %v", err).
+			Hint = "set the environment variable " + cfg.Students.SecretEnv + " or fix " + token.SecretFile
+		return nil, false
+	}
+	res.SecretSource, res.SecretCreated = src, created
+	for _, s := range course.Students {
+		t := token.For(secret, s.ID)
+		g := ""
+		if s.Group != nil {
+			g = s.Group.ID
+		}
+		res.Students = append(res.Students, Student{ID: s.ID, Name: s.Name, Group: g, Token: t, Path: "s/" + t + "/index.html"})
+	}
+	slices.SortFunc(res.Students, func(a, b Student) int { return cmp.Compare(a.ID, b.ID) })
+	return &builder{opts: opts, res: res, cfg: cfg, course: course, theme: theme, secret: secret}, !diags.HasErrors()
+}
+
+func (b *builder) progress(format string, args ...any) {
+	if b.opts.Progress != nil {
+		fmt.Fprintf(b.opts.Progress, format+"\n", args...)
+	}
+}
+
+// SiteKey identifies a site in students' browsers without revealing
+// anything: derived from the link secret, so it is stable while links are.
+func siteKey(secret []byte) string { return token.For(secret, "\x00pacer-site")[:10] }
+
+func mkdirAllFor(p string) error { return os.MkdirAll(filepath.Dir(p), 0o755) }

@@ -1,0 +1,165 @@
+package site
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sync"
+)
+
+// marker is written into every output folder; a folder without it is never
+// replaced, so a mistyped -o cannot wipe a teacher's files.
+const marker = ".pacer-output"
+
+// outFile is a file to write: data, or a copy of the file at src.
+type outFile struct {
+	data []byte
+	src  string
+}
+
+// writeAtomic writes files into a fresh sibling of out and swaps it in.
+func writeAtomic(out string, files map[string]outFile) error {
+	out = filepath.Clean(out)
+	if err := checkReplaceable(out); err != nil {
+		return err
+	}
+	parent, name := filepath.Dir(out), filepath.Base(out)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.MkdirTemp(parent, "."+name+".pacer-new-")
+	if err != nil {
+		return err
+	}
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return err
+	}
+	if err := writeAll(tmp, files); err != nil {
+		os.RemoveAll(tmp)
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(tmp, marker), []byte("This folder is written by pacer build and replaced by the next build.\n"), 0o644); err != nil {
+		os.RemoveAll(tmp)
+		return err
+	}
+	old := ""
+	if _, err := os.Stat(out); err == nil {
+		old = filepath.Join(parent, "."+name+".pacer-old-"+randHex())
+		if err := os.Rename(out, old); err != nil {
+			os.RemoveAll(tmp)
+			return fmt.Errorf("cannot replace %s: %w", out, err)
+		}
+	}
+	if err := os.Rename(tmp, out); err != nil {
+		if old != "" {
+			os.Rename(old, out)
+		}
+		os.RemoveAll(tmp)
+		return fmt.Errorf("cannot move the new build into %s: %w", out, err)
+	}
+	if old != "" {
+		os.RemoveAll(old)
+	}
+	return nil
+}
+
+// checkReplaceable refuses to replace a folder that is not a Pacer output.
+func checkReplaceable(out string) error {
+	fi, err := os.Stat(out)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if !fi.IsDir() {
+		return fmt.Errorf("output %s is a file, not a folder", out)
+	}
+	if _, err := os.Stat(filepath.Join(out, marker)); err == nil {
+		return nil
+	}
+	f, err := os.Open(out)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	if _, err := f.Readdirnames(1); errors.Is(err, io.EOF) {
+		return nil
+	}
+	return fmt.Errorf("output folder %s is not empty and was not written by pacer; refusing to replace it (choose another -o, or empty it first)", out)
+}
+
+func randHex() string {
+	b := make([]byte, 6)
+	rand.Read(b)
+	return hex.EncodeToString(b)
+}
+
+func writeAll(dir string, files map[string]outFile) error {
+	names := make([]string, 0, len(files))
+	for n := range files {
+		names = append(names, n)
+	}
+	// Folders first, once each, so workers only create files.
+	dirs := map[string]bool{}
+	for _, n := range names {
+		dirs[filepath.Dir(filepath.Join(dir, filepath.FromSlash(n)))] = true
+	}
+	for d := range dirs {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			return err
+		}
+	}
+	var (
+		wg       sync.WaitGroup
+		mu       sync.Mutex
+		firstErr error
+	)
+	next := make(chan string)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for n := range next {
+				if err := writeOne(filepath.Join(dir, filepath.FromSlash(n)), files[n]); err != nil {
+					mu.Lock()
+					if firstErr == nil {
+						firstErr = err
+					}
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	for _, n := range names {
+		next <- n
+	}
+	close(next)
+	wg.Wait()
+	return firstErr
+}
+
+func writeOne(p string, f outFile) error {
+	if f.src == "" {
+		return os.WriteFile(p, f.data, 0o644)
+	}
+	in, err := os.Open(f.src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.Create(p)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
+}
