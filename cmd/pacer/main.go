@@ -162,6 +162,12 @@ func build(args []string, stdout, stderr io.Writer, dry bool) (int, error) {
 		return 0, nil
 	}
 	fmt.Fprintf(stdout, "built %d files into %s in %s%s\n", res.Files, res.Out, res.Duration.Round(1e6), warn)
+	if len(res.Students) > 0 {
+		fmt.Fprintln(stdout, "student pages (private links: share each only with its student):")
+		for _, s := range res.Students {
+			fmt.Fprintf(stdout, "  %-24s %s\n", s.Name, filepath.Join(res.Out, filepath.FromSlash(s.Path)))
+		}
+	}
 	return 0, nil
 }
 

@@ -18,6 +18,8 @@ func TestMain(m *testing.M) {
 func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir: "testdata/script",
+		// PACER_UPDATE=1 rewrites the expected output (cmp files) in the scripts.
+		UpdateScripts: os.Getenv("PACER_UPDATE") != "",
 		Setup: func(e *testscript.Env) error {
 			e.Setenv("PACER_SECRET", "test-secret")
 			return nil

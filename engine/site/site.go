@@ -113,16 +113,13 @@ func load(opts Options, res *Result) (*builder, bool) {
 		}
 		cfg.BaseURL = strings.TrimRight(u, "/") + "/"
 	}
-	if diags.HasErrors() {
-		return nil, false
-	}
+	course := content.Load(opts.Root, cfg, diags)
+	res.Course = course
 	theme, err := render.Load(opts.Root, cfg.Theme)
 	if err != nil {
 		diags.Errorf(diag.Pos{File: "themes/" + cfg.Theme}, "%v", err)
 		return nil, false
 	}
-	course := content.Load(opts.Root, cfg, diags)
-	res.Course = course
 	for _, s := range course.Students {
 		if s.Language != "" && !theme.HasLanguage(s.Language) {
 			diags.Warnf(s.IDPos, "student %q: the theme has no %q strings; the page uses English", s.ID, s.Language).
@@ -133,7 +130,16 @@ func load(opts Options, res *Result) (*builder, bool) {
 		diags.Warnf(diag.Pos{File: config.FileName}, "the theme has no %q strings; pages use English", cfg.Language).
 			Hint = "languages available: " + strings.Join(theme.Languages(), ", ")
 	}
-	secret, src, created, err := token.Secret(opts.Root, cfg.Students.SecretEnv)
+	var (
+		secret  []byte
+		src     string
+		created bool
+	)
+	if opts.DryRun {
+		secret, src, err = token.Existing(opts.Root, cfg.Students.SecretEnv)
+	} else {
+		secret, src, created, err = token.Secret(opts.Root, cfg.Students.SecretEnv)
+	}
 	if err != nil {
 		diags.Errorf(diag.Pos{File: token.SecretFile}, "cannot get the link secret: %v", err).
 			Hint = "set the environment variable " + cfg.Students.SecretEnv + " or fix " + token.SecretFile

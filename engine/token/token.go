@@ -37,6 +37,18 @@ func For(secret []byte, id string) string {
 // secret when missing. created reports that a new secret was written, so
 // the caller can tell the teacher to keep it.
 func Secret(root, env string) (secret []byte, source string, created bool, err error) {
+	return secret0(root, env, true)
+}
+
+// Existing is Secret without creating a file: when there is no secret yet
+// it returns a random one for this run only (source ""), so a dry run
+// (pacer check) writes nothing.
+func Existing(root, env string) (secret []byte, source string, err error) {
+	secret, source, _, err = secret0(root, env, false)
+	return secret, source, err
+}
+
+func secret0(root, env string, create bool) (secret []byte, source string, created bool, err error) {
 	if env != "" {
 		if v := os.Getenv(env); v != "" {
 			return []byte(v), "$" + env, false, nil
@@ -59,6 +71,9 @@ func Secret(root, env string) (secret []byte, source string, created bool, err e
 		return nil, SecretFile, false, err
 	}
 	s := hex.EncodeToString(raw)
+	if !create {
+		return []byte(s), "", false, nil
+	}
 	if err := os.MkdirAll(filepath.Dir(p), 0o700); err != nil {
 		return nil, SecretFile, false, err
 	}

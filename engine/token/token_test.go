@@ -64,3 +64,14 @@ func TestEmptySecretFileIsAnError(t *testing.T) {
 		t.Fatal("want an error for an empty secret file")
 	}
 }
+
+func TestExistingWritesNothing(t *testing.T) {
+	dir := t.TempDir()
+	s, src, err := Existing(dir, "PACER_TEST_UNSET_VAR")
+	if err != nil || len(s) == 0 || src != "" {
+		t.Fatalf("got %q %q %v", s, src, err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, ".pacer")); !os.IsNotExist(err) {
+		t.Fatal("Existing must not create .pacer/")
+	}
+}
