@@ -1,6 +1,7 @@
 // Package check owns quick-check blocks: the YAML inside a ```check fence
 // in an activity's Markdown. It parses and validates them with positions
-// and finds them in a Markdown body. It renders nothing.
+// and finds them in a Markdown body, with goldmark's block parser so it
+// sees exactly the fences the renderer sees. It renders nothing.
 package check
 
 import "github.com/pacer-edu/pacer/engine/diag"

@@ -222,3 +222,12 @@ func TestScanFindsACheckClosedAtTheEndOfTheFile(t *testing.T) {
 		t.Errorf("got %v, %v", checks, l.Items())
 	}
 }
+
+func BenchmarkScan(b *testing.B) {
+	body := []byte(strings.Repeat("## Step\n\nSome *text* with a [link](other.md).\n\n", 5) +
+		"```check\nq: A recipe uses 2 cups of mango for every 3 cups of yogurt. Ratio?\nchoices: [\"2:3\", \"3:2\", \"2:5\"]\nanswer: 2\nexplain: Yogurt first.\n```\n")
+	b.ReportAllocs()
+	for b.Loop() {
+		Scan(body, "a.md", 8, nil)
+	}
+}

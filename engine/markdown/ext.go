@@ -79,8 +79,12 @@ func (t transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.
 		}
 		return ast.WalkContinue, nil
 	})
-	for _, n := range fences {
-		st.check(n.(*ast.FencedCodeBlock))
+	known := st.ctx.Checks
+	if len(known) != len(fences) {
+		known = nil // some fence is not a valid check: parse each again
+	}
+	for i, n := range fences {
+		st.check(n.(*ast.FencedCodeBlock), known, i)
 	}
 	for _, n := range dangerous {
 		// An <img src=""> is invalid HTML: show the alt text instead.
@@ -95,11 +99,16 @@ func (t transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.
 	}
 }
 
-func (st *state) check(fc *ast.FencedCodeBlock) {
-	line := st.pos(fc.Info.Segment.Start).Line
-	c, ok := check.Parse(check.Source(fc, st.body), st.ctx.File, line, nil)
-	if !ok {
-		return // check.Scan reports it; the fence stays a code block
+func (st *state) check(fc *ast.FencedCodeBlock, known []check.Check, i int) {
+	var c check.Check
+	if known != nil {
+		c = known[i]
+	} else {
+		var ok bool
+		line := st.pos(fc.Info.Segment.Start).Line
+		if c, ok = check.Parse(check.Source(fc, st.body), st.ctx.File, line, nil); !ok {
+			return // check.Scan reports it; the fence stays a code block
+		}
 	}
 	st.checks++
 	n := &checkNode{check: c, n: st.checks, id: checkID(st.ctx.IDPrefix, st.checks), strings: st.strings}

@@ -48,6 +48,10 @@ type Context struct {
 	// IDPrefix starts every element id the extensions write, so several
 	// bodies can share a page. Check ids are IDPrefix + "check_N".
 	IDPrefix string
+	// Checks are the body's checks from check.Scan, if the caller has them:
+	// when there is one per check fence they are used as they are, else
+	// each fence is parsed again.
+	Checks []check.Check
 	// Strings override the Renderer's strings for this body when non-nil.
 	Strings Strings
 	// Link rewrites the destination of a relative link or image (for

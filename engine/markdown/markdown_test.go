@@ -186,6 +186,19 @@ func TestRenderNumbersTheChecksScanFinds(t *testing.T) {
 	}
 }
 
+func TestRenderUsesTheCallersChecksOnlyWhenTheyMatchTheFences(t *testing.T) {
+	body := []byte("```check\nq: from the body\nanswer: 1\n```\n")
+	given := []check.Check{{Q: "from the caller", Accept: []string{"1"}}}
+	out, _ := New(Options{}).Render(body, Context{Checks: given})
+	if !strings.Contains(string(out), "from the caller") {
+		t.Errorf("did not use the given check: %s", out)
+	}
+	out, _ = New(Options{}).Render(body, Context{Checks: append(given, given...)})
+	if !strings.Contains(string(out), "from the body") {
+		t.Errorf("used checks that do not match the fences: %s", out)
+	}
+}
+
 func TestCheckHTMLMatchesTheRenderedFence(t *testing.T) {
 	body := "```check\nq: Which?\nchoices: [a, b]\nanswer: 2\nexplain: Because.\n```\n"
 	out, _ := New(Options{}).Render([]byte(body), Context{File: "a.md", BodyLine: 1, IDPrefix: "u-"})
@@ -306,4 +319,17 @@ func FuzzRender(f *testing.F) {
 			t.Fatalf("rendered %d checks, Scan found %d", forms, len(checks))
 		}
 	})
+}
+
+func BenchmarkRenderActivity(b *testing.B) {
+	body := []byte(strings.Repeat("## Step\n\nSome *text* with a [link](other.md) and ![a chart](c.png).\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n", 5) +
+		"```check\nq: A recipe uses 2 cups of mango for every 3 cups of yogurt. Ratio?\nchoices: [\"2:3\", \"3:2\", \"2:5\"]\nanswer: 2\nexplain: Yogurt first.\n```\n")
+	r := New(Options{})
+	checks := check.Scan(body, "a.md", 8, nil)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := r.Render(body, Context{File: "a.md", BodyLine: 8, Checks: checks}); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

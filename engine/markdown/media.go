@@ -58,7 +58,8 @@ type Embed struct {
 }
 
 // ClassifyMedia tells how src will be shown and whether it is a local file.
-// The error explains, for a teacher, why src cannot be used.
+// The error explains, for a teacher, why src cannot be used; it reads well
+// after "media: ".
 func ClassifyMedia(src string) (kind MediaKind, local bool, err error) {
 	_, kind, local, err = classify(src)
 	return kind, local, err
@@ -78,19 +79,19 @@ type youTube struct {
 func classify(src string) (yt youTube, kind MediaKind, local bool, err error) {
 	src = strings.TrimSpace(src)
 	if src == "" {
-		return yt, "", false, fmt.Errorf("media is empty")
+		return yt, "", false, fmt.Errorf("no URL or file given")
 	}
 	if strings.Contains(src, `\`) {
-		return yt, "", false, fmt.Errorf("media %q contains a backslash: separate folders with /", src)
+		return yt, "", false, fmt.Errorf("%q contains a backslash: separate folders with /", src)
 	}
 	u, perr := url.Parse(src)
 	if perr != nil {
-		return yt, "", false, fmt.Errorf("media %q is not a valid URL or file path", src)
+		return yt, "", false, fmt.Errorf("%q is not a valid URL or file path", src)
 	}
 	switch strings.ToLower(u.Scheme) {
 	case "http", "https":
 		if u.Host == "" {
-			return yt, "", false, fmt.Errorf("media %q has no host", src)
+			return yt, "", false, fmt.Errorf("%q has no host", src)
 		}
 		yt, isVideo, err := parseYouTube(u)
 		switch {
@@ -102,10 +103,10 @@ func classify(src string) (yt youTube, kind MediaKind, local bool, err error) {
 		return yt, MediaLink, false, nil
 	case "":
 		if u.Host != "" {
-			return yt, "", false, fmt.Errorf("media %q starts with //: write the full URL with https://", src)
+			return yt, "", false, fmt.Errorf("%q starts with //: write the full URL with https://", src)
 		}
 		if strings.HasPrefix(src, "/") {
-			return yt, "", false, fmt.Errorf("media %q starts with /: write the path relative to the activity file, so the site works under any folder", src)
+			return yt, "", false, fmt.Errorf("%q starts with /: write the path relative to the activity file, so the site works under any folder", src)
 		}
 		ext := strings.ToLower(path.Ext(u.Path))
 		switch {
@@ -116,7 +117,7 @@ func classify(src string) (yt youTube, kind MediaKind, local bool, err error) {
 		}
 		return yt, MediaLink, true, nil
 	}
-	return yt, "", false, fmt.Errorf("media %q must be an http(s) URL or a file in the course", src)
+	return yt, "", false, fmt.Errorf("%q must be an http(s) URL or a file in the course", src)
 }
 
 // parseYouTube recognises YouTube video URLs. isVideo is false for other

@@ -67,19 +67,15 @@ func TestYouTubeURLForms(t *testing.T) {
 
 func TestMediaErrors(t *testing.T) {
 	for src, want := range map[string]string{
-		"https://www.youtube.com/watch?v=short":                `the video id "short" should be 11`,
-		"https://youtu.be/abcdefghijk%22onload=x":              `should be 11`,
-		"https://www.youtube.com/embed/abcdefghijk/../../evil": "",
-		"javascript:alert(1)":                                  "must be an http(s) URL or a file",
-		"/media/clip.mp4":                                      "relative to the activity file",
-		`media\clip.mp4`:                                       "backslash",
-		"//cdn.example.org/a.mp4":                              "https://",
-		" ":                                                    "empty",
+		"https://www.youtube.com/watch?v=short":   `the video id "short" should be 11`,
+		"https://youtu.be/abcdefghijk%22onload=x": `should be 11`,
+		"javascript:alert(1)":                     "must be an http(s) URL or a file",
+		"/media/clip.mp4":                         "relative to the activity file",
+		`media\clip.mp4`:                          "backslash",
+		"//cdn.example.org/a.mp4":                 "https://",
+		" ":                                       "no URL or file",
 	} {
 		_, err := RenderMedia(Media{Src: src}, nil)
-		if want == "" {
-			continue
-		}
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("%q: got %v, want an error containing %q", src, err, want)
 		}

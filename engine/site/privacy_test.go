@@ -90,7 +90,7 @@ func TestRosterOutsideTheCourseAndEscapedNames(t *testing.T) {
 	t.Setenv("PACER_SECRET", "privacy-test")
 	dir := t.TempDir()
 	write(t, dir, map[string]string{
-		"course/site.yaml": "title: Open course\nstudents: {dir: ../roster}\n",
+		"course/site.yaml":                 "title: Open course\nstudents: {dir: ../roster}\n",
 		"course/content/competencies/a.md": "---\ntitle: A\ncan: I can A.\n---\n",
 		"course/content/activities/a1.md":  "---\ntitle: A1\nfor: [a]\nmodality: reading\nminutes: 5\n---\n```check\nq: Right?\nchoices: [yes, no]\nanswer: 1\n```\n",
 		"course/content/units/u.md":        "---\ntitle: U\ncompetencies: [a]\n---\n",
@@ -131,4 +131,3 @@ func write(t *testing.T, dir string, files map[string]string) {
 		}
 	}
 }
-
