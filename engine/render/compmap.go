@@ -73,7 +73,7 @@ func Map(nodes []MapNode, root, label string) template.HTML {
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, `<svg class="map" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" width="%d" height="%d" role="group" aria-label="%s">`, w, h, w, h, html.EscapeString(label))
-	b.WriteString(`<defs><marker id="map-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto"><path d="M0 0L10 5L0 10z" class="map-arrowhead"/></marker></defs>`)
+	b.WriteString(`<defs><marker id="map-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto"><path d="M0 0L10 5L0 10z" class="arrowhead"/></marker></defs>`)
 	for i, n := range nodes {
 		x2, y2 := xy(i)
 		for _, r := range n.Requires {
@@ -85,12 +85,12 @@ func Map(nodes []MapNode, root, label string) template.HTML {
 			sx, sy := x1+boxW, y1+boxH/2
 			ex, ey := x2, y2+boxH/2
 			mx := (sx + ex) / 2
-			fmt.Fprintf(&b, `<path class="map-edge" d="M%d %dC%d %d %d %d %d %d" marker-end="url(#map-arrow)"/>`, sx, sy, mx, sy, mx, ey, ex-2, ey)
+			fmt.Fprintf(&b, `<path class="edge" d="M%d %dC%d %d %d %d %d %d" marker-end="url(#map-arrow)"/>`, sx, sy, mx, sy, mx, ey, ex-2, ey)
 		}
 	}
 	for i, n := range nodes {
 		x, y := xy(i)
-		fmt.Fprintf(&b, `<a href="%s%s" class="map-node">`, html.EscapeString(root), html.EscapeString(n.URL))
+		fmt.Fprintf(&b, `<a href="%s%s" class="node">`, html.EscapeString(root), html.EscapeString(n.URL))
 		fmt.Fprintf(&b, `<rect x="%d" y="%d" width="%d" height="%d" rx="8"/>`, x, y, boxW, boxH)
 		lines := wrap(n.Title, charsPerLine, 2)
 		ty := y + boxH/2 - (len(lines)-1)*9 + 5

@@ -1,0 +1,16 @@
+import type { Alerts } from "./alerts";
+import type { Course } from "./course";
+import type { Store } from "./storage";
+import type { T } from "./strings";
+
+// Ctx is what every part of the client shares on one page.
+export interface Ctx {
+  t: T;
+  course: Course;
+  store: Store;
+  alerts: Alerts;
+  // root is the relative prefix from this page to the site root.
+  root: string;
+  lang: string;
+  kind: string;
+}

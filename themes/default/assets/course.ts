@@ -1,0 +1,114 @@
+// The shared course data every page loads from course.<hash>.js as
+// window.PacerCourse: titles, links and rules of competencies and
+// activities. Missing or partial data degrades to ids, never to an error.
+import { isObject, own, strings } from "./dom";
+
+export interface Rule {
+  self: number;
+  m: number;
+  n: number;
+}
+
+export interface Competency {
+  t: string;
+  can?: string;
+  u?: string;
+  r?: string[];
+  rule?: Rule;
+}
+
+export interface Activity {
+  t: string;
+  u?: string;
+  mod?: string;
+  min?: number;
+  lvl?: string;
+  ch?: string;
+  f?: string[];
+  n?: number;
+  al?: string[];
+}
+
+interface Data {
+  v?: number;
+  site?: string;
+  scale?: string[];
+  rule?: Rule;
+  competencies?: Record<string, Competency>;
+  activities?: Record<string, Activity>;
+}
+
+const defaultRule: Rule = { self: 3, m: 2, n: 3 };
+
+export class Course {
+  readonly site: string;
+  readonly scale: string[];
+  private data: Data;
+  private aliases: Record<string, string> = {};
+  private checks: Record<string, number> = {};
+
+  constructor(raw: unknown) {
+    this.data = isObject(raw) ? (raw as Data) : {};
+    this.site = typeof this.data.site === "string" ? this.data.site : "";
+    this.scale = strings(this.data.scale);
+    const acts = this.data.activities;
+    if (!isObject(acts)) return;
+    for (const id of Object.keys(acts)) {
+      const a = acts[id];
+      if (!isObject(a)) continue;
+      for (const old of strings(a.al)) this.aliases[old] = id;
+      const n = typeof a.n === "number" ? a.n : 0;
+      for (const c of strings(a.f)) this.checks[c] = (own(this.checks, c) || 0) + n;
+    }
+  }
+
+  activity(id: string): Activity | undefined {
+    const a = own(this.data.activities, id);
+    return isObject(a) ? a : undefined;
+  }
+
+  competency(id: string): Competency | undefined {
+    const c = own(this.data.competencies, id);
+    return isObject(c) ? c : undefined;
+  }
+
+  title(kind: "activity" | "competency", id: string): string {
+    const x = kind === "activity" ? this.activity(id) : this.competency(id);
+    return x && typeof x.t === "string" ? x.t : id;
+  }
+
+  // canonical maps a renamed activity's old id to its current id.
+  canonical(id: string): string {
+    return this.activity(id) ? id : own(this.aliases, id) || id;
+  }
+
+  // ids lists an activity's current id and its aliases: progress saved
+  // under any of them belongs to it.
+  ids(id: string): string[] {
+    const a = this.activity(id);
+    return [id].concat(a ? strings(a.al) : []);
+  }
+
+  builds(activity: string, competency: string): boolean {
+    const a = this.activity(this.canonical(activity));
+    return !!a && strings(a.f).indexOf(competency) >= 0;
+  }
+
+  rule(competency: string): Rule {
+    const c = this.competency(competency);
+    const r = (c && c.rule) || this.data.rule;
+    return isObject(r) && typeof r.self === "number" ? (r as Rule) : defaultRule;
+  }
+
+  // checkCount is how many quick checks build a competency.
+  checkCount(competency: string): number {
+    return own(this.checks, competency) || 0;
+  }
+}
+
+// href turns a site-relative URL into one for this page. From file:// a
+// folder link opens a listing, not its index.html.
+export function href(root: string, u: string): string {
+  const url = root + u;
+  return location.protocol === "file:" && (url === "" || url.slice(-1) === "/") ? url + "index.html" : url;
+}
