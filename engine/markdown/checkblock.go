@@ -18,10 +18,11 @@ var KindCheck = ast.NewNodeKind("PacerCheck")
 
 type checkNode struct {
 	ast.BaseBlock
-	check   check.Check
-	n       int
-	id      string
-	strings Strings
+	check    check.Check
+	n        int
+	id       string
+	activity string
+	strings  Strings
 }
 
 func (n *checkNode) Kind() ast.NodeKind { return KindCheck }
@@ -36,7 +37,7 @@ func (checkRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(KindCheck, func(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 		if entering {
 			n := node.(*checkNode)
-			_, _ = w.WriteString(checkHTML(n.check, n.n, n.id, n.strings))
+			_, _ = w.WriteString(checkHTML(n.check, n.n, n.id, n.activity, n.strings))
 		}
 		return ast.WalkSkipChildren, nil
 	})
@@ -45,16 +46,17 @@ func (checkRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 func checkID(prefix string, n int) string { return prefix + "check_" + strconv.Itoa(n) }
 
 // CheckHTML renders c the way a check fence renders, for pages that show
-// checks outside their activity (a unit's diagnostic). n numbers it on the
-// page (data-check), and its ids start with idPrefix.
-func CheckHTML(c check.Check, n int, idPrefix string, s Strings) template.HTML {
-	return template.HTML(checkHTML(c, n, checkID(idPrefix, n), s))
+// checks outside their activity (a unit's diagnostic): n is its number in
+// the activity (data-check), activity the activity's id (data-activity),
+// and its ids start with idPrefix.
+func CheckHTML(c check.Check, n int, idPrefix, activity string, s Strings) template.HTML {
+	return template.HTML(checkHTML(c, n, checkID(idPrefix, n), activity, s))
 }
 
 // checkHTML writes a quick check. Without JavaScript it reads as a question
-// with its choices and a "Show answer" disclosure; the theme's script
-// un-hides the button and grades from the data attributes.
-func checkHTML(c check.Check, n int, id string, s Strings) string {
+// with its choices and a "Show answer" disclosure; the theme's script grades
+// from data-answer.
+func checkHTML(c check.Check, n int, id, activity string, s Strings) string {
 	var b strings.Builder
 	kind := c.Kind()
 	attr := func(name, value string) {
@@ -65,12 +67,13 @@ func checkHTML(c check.Check, n int, id string, s Strings) string {
 	attr("data-check", strconv.Itoa(n))
 	attr("data-kind", string(kind))
 	if kind == check.Short {
-		attr("data-accept", jsonText(c.Accept))
+		attr("data-answer", jsonText(c.Accept))
 	} else {
 		attr("data-answer", jsonText(c.Answer))
 	}
-	attr("data-right", s.Get(KeyCheckRight))
-	attr("data-wrong", s.Get(KeyCheckWrong))
+	if activity != "" {
+		attr("data-activity", activity)
+	}
 	b.WriteString(">\n<fieldset")
 	if kind != check.Short {
 		attr("aria-describedby", id+"_hint")
@@ -81,7 +84,7 @@ func checkHTML(c check.Check, n int, id string, s Strings) string {
 		b.WriteString(`<label for="` + html.EscapeString(id) + `_input">` + html.EscapeString(s.Get(KeyCheckYourAnswer)) + "</label>\n")
 		b.WriteString(`<input type="text"`)
 		attr("id", id+"_input")
-		attr("name", id)
+		b.WriteString(` name="answer"`)
 		b.WriteString(` autocomplete="off" autocapitalize="off" spellcheck="false">` + "\n")
 	default:
 		input, hint := "radio", s.Get(KeyCheckChooseOne)
@@ -95,13 +98,13 @@ func checkHTML(c check.Check, n int, id string, s Strings) string {
 			cid := id + "_" + strconv.Itoa(i+1)
 			b.WriteString(`<div class="check-choice"><input type="` + input + `"`)
 			attr("id", cid)
-			attr("name", id)
+			b.WriteString(` name="answer"`)
 			attr("value", strconv.Itoa(i+1))
 			b.WriteString(`><label for="` + html.EscapeString(cid) + `">` + html.EscapeString(ch) + "</label></div>\n")
 		}
 	}
 	b.WriteString("</fieldset>\n")
-	b.WriteString(`<button type="submit" hidden>` + html.EscapeString(s.Get(KeyCheckSubmit)) + "</button>\n")
+	b.WriteString(`<button type="submit">` + html.EscapeString(s.Get(KeyCheckSubmit)) + "</button>\n")
 	b.WriteString(`<p class="check-feedback" role="status" aria-live="polite"></p>` + "\n")
 	b.WriteString(`<details class="check-solution"><summary>` + html.EscapeString(s.Get(KeyCheckShowAnswer)) + "</summary>\n")
 	switch kind {

@@ -111,7 +111,7 @@ func (st *state) check(fc *ast.FencedCodeBlock, known []check.Check, i int) {
 		}
 	}
 	st.checks++
-	n := &checkNode{check: c, n: st.checks, id: checkID(st.ctx.IDPrefix, st.checks), strings: st.strings}
+	n := &checkNode{check: c, n: st.checks, id: checkID(st.ctx.IDPrefix, st.checks), activity: st.ctx.Activity, strings: st.strings}
 	fc.Parent().ReplaceChild(fc.Parent(), fc, n)
 }
 

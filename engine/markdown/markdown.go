@@ -48,6 +48,9 @@ type Context struct {
 	// IDPrefix starts every element id the extensions write, so several
 	// bodies can share a page. Check ids are IDPrefix + "check_N".
 	IDPrefix string
+	// Activity, when set, is written on each check as data-activity: for
+	// a body shown on a page that is not its activity's own.
+	Activity string
 	// Checks are the body's checks from check.Scan, if the caller has them:
 	// when there is one per check fence they are used as they are, else
 	// each fence is parsed again.

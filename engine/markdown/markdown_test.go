@@ -76,6 +76,8 @@ func render(t testing.TB, name, input string) (string, []diag.Diagnostic) {
 			opts.Strings = Spanish()
 		case strings.HasPrefix(o, "prefix="):
 			ctx.IDPrefix = strings.TrimPrefix(o, "prefix=")
+		case strings.HasPrefix(o, "activity="):
+			ctx.Activity = strings.TrimPrefix(o, "activity=")
 		case o == "links":
 			ctx.Link = func(l Link) string {
 				if l.Image {
@@ -203,7 +205,7 @@ func TestCheckHTMLMatchesTheRenderedFence(t *testing.T) {
 	body := "```check\nq: Which?\nchoices: [a, b]\nanswer: 2\nexplain: Because.\n```\n"
 	out, _ := New(Options{}).Render([]byte(body), Context{File: "a.md", BodyLine: 1, IDPrefix: "u-"})
 	c := check.Scan([]byte(body), "a.md", 1, nil)[0]
-	if got := string(CheckHTML(c, 1, "u-", nil)); got != string(out) {
+	if got := string(CheckHTML(c, 1, "u-", "", nil)); got != string(out) {
 		t.Errorf("CheckHTML:\n%s\nRender:\n%s", got, out)
 	}
 }

@@ -13,8 +13,6 @@ const (
 	KeyCheckYourAnswer   = "check.yourAnswer"
 	KeyCheckShowAnswer   = "check.showAnswer"
 	KeyCheckAlsoAccepted = "check.alsoAccepted"
-	KeyCheckRight        = "check.right"
-	KeyCheckWrong        = "check.wrong"
 	KeyMediaVideo        = "media.video"
 	KeyMediaYouTube      = "media.openOnYouTube"
 	KeyMediaDownload     = "media.download"
@@ -31,8 +29,6 @@ func English() Strings {
 		KeyCheckYourAnswer:   "Your answer",
 		KeyCheckShowAnswer:   "Show answer",
 		KeyCheckAlsoAccepted: "Also accepted:",
-		KeyCheckRight:        "Right!",
-		KeyCheckWrong:        "Not yet. Try again.",
 		KeyMediaVideo:        "Video",
 		KeyMediaYouTube:      "Open the video on YouTube",
 		KeyMediaDownload:     "Download",
@@ -50,8 +46,6 @@ func Spanish() Strings {
 		KeyCheckYourAnswer:   "Tu respuesta",
 		KeyCheckShowAnswer:   "Mostrar respuesta",
 		KeyCheckAlsoAccepted: "También se acepta:",
-		KeyCheckRight:        "¡Correcto!",
-		KeyCheckWrong:        "Todavía no. Inténtalo de nuevo.",
 		KeyMediaVideo:        "Video",
 		KeyMediaYouTube:      "Abrir el video en YouTube",
 		KeyMediaDownload:     "Descargar",

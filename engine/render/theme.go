@@ -22,7 +22,7 @@ import (
 )
 
 // Kinds of pages a theme lays out, one layout file each under layouts/.
-var Kinds = []string{"index", "unit", "competency", "activity", "student"}
+var Kinds = []string{"index", "unit", "competency", "activity", "student", "diagnostic"}
 
 // Theme is a loaded theme.
 type Theme struct {

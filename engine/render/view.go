@@ -25,6 +25,20 @@ type Page struct {
 	Competency *Competency
 	Activity   *Activity
 	Student    *Student
+	Diagnostic *Diagnostic
+}
+
+// Diagnostic is a unit's pre-assessment page: every quick check of the
+// unit's competencies, grouped by competency.
+type Diagnostic struct {
+	Unit         Link
+	Competencies []DiagnosticCompetency
+}
+
+// DiagnosticCompetency is one competency's items on a diagnostic page.
+type DiagnosticCompetency struct {
+	Link
+	Checks []template.HTML
 }
 
 // Site is shared by every page.
@@ -61,7 +75,9 @@ type UnitSummary struct {
 
 // Unit is a unit page.
 type Unit struct {
-	ID           string
+	ID string
+	// DiagnosticURL is the unit's pre-assessment page, "" when it has none.
+	DiagnosticURL string
 	Body         template.HTML
 	Diagnostic   bool
 	Checks       int

@@ -25,6 +25,7 @@ import (
 func competencyURL(id string) string { return "competencies/" + id + "/index.html" }
 func activityURL(id string) string   { return "activities/" + id + "/index.html" }
 func unitURL(id string) string       { return "units/" + id + "/index.html" }
+func diagnosticURL(id string) string { return "units/" + id + "/diagnostic/index.html" }
 
 // rootOf is the relative path from a page at p back to the root.
 func rootOf(p string) string { return strings.Repeat("../", strings.Count(p, "/")) }
@@ -84,6 +85,9 @@ func (b *builder) generate() (map[string]outFile, error) {
 	jobs = append(jobs, job{"index.html", func() (*render.Page, error) { return b.indexPage(site, lang), nil }})
 	for _, u := range c.Units {
 		jobs = append(jobs, job{unitURL(u.ID), func() (*render.Page, error) { return b.unitPage(site, lang, renderer(lang), u) }})
+		if u.Diagnostic {
+			jobs = append(jobs, job{diagnosticURL(u.ID), func() (*render.Page, error) { return b.diagnosticPage(site, lang, u), nil }})
+		}
 	}
 	for _, k := range c.Competencies {
 		jobs = append(jobs, job{competencyURL(k.ID), func() (*render.Page, error) { return b.competencyPage(site, lang, renderer(lang), k) }})
@@ -275,6 +279,11 @@ func (b *builder) body(r *markdown.Renderer, src []byte, file string, line int, 
 	return template.HTML(html), err
 }
 
+func (b *builder) activityBody(r *markdown.Renderer, a *content.Activity) (template.HTML, error) {
+	html, err := r.Render(a.Body, markdown.Context{File: a.File, BodyLine: a.BodyLine, IDPrefix: "q", Activity: a.ID, Checks: a.Checks, Diags: b.res.Diags})
+	return template.HTML(html), err
+}
+
 func (b *builder) unitPage(site *render.Site, lang string, r *markdown.Renderer, u *content.Unit) (*render.Page, error) {
 	p := b.page(site, "unit", lang, u.Title)
 	body, err := b.body(r, u.Body, u.File, u.BodyLine, "u")
@@ -282,6 +291,9 @@ func (b *builder) unitPage(site *render.Site, lang string, r *markdown.Renderer,
 		return nil, err
 	}
 	v := &render.Unit{ID: u.ID, Body: body, Diagnostic: u.Diagnostic}
+	if u.Diagnostic {
+		v.DiagnosticURL = diagnosticURL(u.ID)
+	}
 	for _, ref := range u.Competencies {
 		v.Competencies = append(v.Competencies, b.compLink(ref.ID))
 		for _, a := range b.course.ActivitiesFor[ref.ID] {
@@ -291,6 +303,28 @@ func (b *builder) unitPage(site *render.Site, lang string, r *markdown.Renderer,
 	p.Unit = v
 	return p, nil
 }
+
+func (b *builder) diagnosticPage(site *render.Site, lang string, u *content.Unit) *render.Page {
+	p := b.page(site, "diagnostic", lang, p0(b.theme.Strings(lang)["diagnostic.title"], u.Title))
+	p.NoIndex = true
+	d := &render.Diagnostic{Unit: render.Link{ID: u.ID, Title: u.Title, URL: unitURL(u.ID)}}
+	for _, ref := range u.Competencies {
+		dc := render.DiagnosticCompetency{Link: b.compLink(ref.ID)}
+		for _, a := range b.course.ActivitiesFor[ref.ID] {
+			for i, c := range a.Checks {
+				dc.Checks = append(dc.Checks, markdown.CheckHTML(c, i+1, "d-"+a.ID+"-", a.ID, markdown.Strings(p.T)))
+			}
+		}
+		if len(dc.Checks) > 0 {
+			d.Competencies = append(d.Competencies, dc)
+		}
+	}
+	p.Diagnostic = d
+	return p
+}
+
+// p0 joins a label and a title ("Check-in: Ratios").
+func p0(label, title string) string { return strings.TrimSpace(label + " " + title) }
 
 func (b *builder) competencyPage(site *render.Site, lang string, r *markdown.Renderer, k *content.Competency) (*render.Page, error) {
 	p := b.page(site, "competency", lang, k.Title)
@@ -346,7 +380,7 @@ func (b *builder) competencyPage(site *render.Site, lang string, r *markdown.Ren
 func (b *builder) activityPage(site *render.Site, lang string, r *markdown.Renderer, a *content.Activity, _ map[string]outFile) (*render.Page, error) {
 	p := b.page(site, "activity", lang, a.Title)
 	p.NoIndex = true
-	body, err := b.body(r, a.Body, a.File, a.BodyLine, "q")
+	body, err := b.activityBody(r, a)
 	if err != nil {
 		return nil, err
 	}
@@ -462,8 +496,25 @@ func (b *builder) courseData() []byte {
 		}
 		acts[a.ID] = x
 	}
+	type unit struct {
+		T    string   `json:"t"`
+		U    string   `json:"u"`
+		C    []string `json:"c"`
+		Diag string   `json:"diag"`
+	}
+	units := map[string]unit{}
+	for _, u := range b.course.Units {
+		x := unit{T: u.Title, U: unitURL(u.ID), C: []string{}}
+		for _, r := range u.Competencies {
+			x.C = append(x.C, r.ID)
+		}
+		if u.Diagnostic {
+			x.Diag = diagnosticURL(u.ID)
+		}
+		units[u.ID] = x
+	}
 	r := b.cfg.Mastery.Rule
-	data := map[string]any{
+	data := map[string]any{"units": units,
 		"v": 1, "site": siteKey(b.secret), "scale": b.cfg.Mastery.Scale, "rule": rule(r.Self, r.M, r.N),
 		"term":         map[string]any{"start": b.cfg.Term.Start.String(), "end": b.cfg.Term.End.String(), "days": weekdayNames(b.cfg), "breaks": breaks(b.cfg)},
 		"competencies": comps, "activities": acts,
