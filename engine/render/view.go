@@ -78,10 +78,10 @@ type Unit struct {
 	ID string
 	// DiagnosticURL is the unit's pre-assessment page, "" when it has none.
 	DiagnosticURL string
-	Body         template.HTML
-	Diagnostic   bool
-	Checks       int
-	Competencies []Link
+	Body          template.HTML
+	Diagnostic    bool
+	Checks        int
+	Competencies  []Link
 }
 
 // Competency is a competency page.
