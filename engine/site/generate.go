@@ -64,7 +64,7 @@ func (b *builder) generate() (map[string]outFile, error) {
 	files[coursePath] = outFile{data: courseJS}
 	files["robots.txt"] = outFile{data: []byte("User-agent: *\nDisallow: /s/\n")}
 
-	site := &render.Site{Title: b.cfg.Title, Key: siteKey(b.secret), Script: a.Script, Style: a.Style, Course: coursePath}
+	site := &render.Site{Title: b.cfg.Title, Key: b.res.SiteKey, Script: a.Script, Style: a.Style, Course: coursePath}
 	for _, u := range b.unitOrder() {
 		site.Units = append(site.Units, render.Link{ID: u.ID, Title: u.Title, URL: unitURL(u.ID)})
 	}
@@ -515,7 +515,7 @@ func (b *builder) courseData() []byte {
 	}
 	r := b.cfg.Mastery.Rule
 	data := map[string]any{"units": units,
-		"v": 1, "site": siteKey(b.secret), "scale": b.cfg.Mastery.Scale, "rule": rule(r.Self, r.M, r.N),
+		"v": 1, "site": b.res.SiteKey, "scale": b.cfg.Mastery.Scale, "rule": rule(r.Self, r.M, r.N),
 		"term":         map[string]any{"start": b.cfg.Term.Start.String(), "end": b.cfg.Term.End.String(), "days": weekdayNames(b.cfg), "breaks": breaks(b.cfg)},
 		"competencies": comps, "activities": acts,
 	}

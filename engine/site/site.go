@@ -57,7 +57,9 @@ type Result struct {
 	// reports that a new one was written to .pacer/secret.
 	SecretSource  string
 	SecretCreated bool
-	Duration      time.Duration
+	// SiteKey is the site's key in browsers and receipts.
+	SiteKey  string
+	Duration time.Duration
 }
 
 // Build runs one build. Content problems are in Result.Diags (the output is
@@ -89,6 +91,16 @@ func Build(opts Options) (*Result, error) {
 	}
 	res.Duration = time.Since(start)
 	return res, nil
+}
+
+// Inspect loads and checks a site and works out its students' links
+// without rendering or writing anything (for pacer links and pacer report).
+// Result.Files is 0; Result.Diags holds what loading found.
+func Inspect(opts Options) *Result {
+	opts.DryRun = true
+	res := &Result{Diags: &diag.List{}}
+	load(opts, res)
+	return res
 }
 
 // builder holds one build's loaded state.
@@ -146,6 +158,7 @@ func load(opts Options, res *Result) (*builder, bool) {
 		return nil, false
 	}
 	res.SecretSource, res.SecretCreated = src, created
+	res.SiteKey = SiteKey(secret)
 	for _, s := range course.Students {
 		t := token.For(secret, s.ID)
 		g := ""
@@ -164,8 +177,9 @@ func (b *builder) progress(format string, args ...any) {
 	}
 }
 
-// SiteKey identifies a site in students' browsers without revealing
-// anything: derived from the link secret, so it is stable while links are.
-func siteKey(secret []byte) string { return token.For(secret, "\x00pacer-site")[:10] }
+// SiteKey identifies a site in students' browsers (storage keys, receipts)
+// without revealing anything: derived from the link secret, so it is
+// stable while links are.
+func SiteKey(secret []byte) string { return token.For(secret, "\x00pacer-site")[:10] }
 
 func mkdirAllFor(p string) error { return os.MkdirAll(filepath.Dir(p), 0o755) }
