@@ -114,7 +114,7 @@ func wrap(s string, width, maxLines int) []string {
 	words := strings.Fields(s)
 	var lines []string
 	cur := ""
-	for i, w := range words {
+	for _, w := range words {
 		if cur == "" {
 			cur = w
 		} else if len([]rune(cur))+1+len([]rune(w)) <= width {
@@ -128,7 +128,6 @@ func wrap(s string, width, maxLines int) []string {
 					last = string(r[:width-1])
 				}
 				lines[maxLines-1] = last + "…"
-				_ = i
 				return lines
 			}
 		}

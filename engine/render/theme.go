@@ -174,4 +174,5 @@ var funcs = template.FuncMap{
 	"join": strings.Join,
 	"add":  func(a, b int) int { return a + b },
 	"base": path.Base,
+	"date": humanDate,
 }

@@ -1,0 +1,56 @@
+package render
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestHumanDate(t *testing.T) {
+	for _, tc := range []struct{ in, lang, want string }{
+		{"2026-10-06", "en", "Tue 6 Oct 2026"},
+		{"2026-10-06", "es", "mar 6 oct 2026"},
+		{"2026-10-06", "fr", "Tue 6 Oct 2026"},
+		{"", "en", ""},
+		{"soon", "en", "soon"},
+	} {
+		if got := humanDate(tc.in, tc.lang); got != tc.want {
+			t.Errorf("humanDate(%q, %q) = %q, want %q", tc.in, tc.lang, got, tc.want)
+		}
+	}
+}
+
+func TestMapPlacesPrerequisitesLeftOfWhatNeedsThem(t *testing.T) {
+	svg := string(Map([]MapNode{
+		{ID: "b", Title: "B & co", URL: "competencies/b/index.html", Requires: []string{"a"}},
+		{ID: "a", Title: "A", URL: "competencies/a/index.html"},
+		{ID: "c", Title: "C", URL: "competencies/c/index.html", Requires: []string{"b", "a"}},
+	}, "../", "Map"))
+	for _, want := range []string{`href="../competencies/a/index.html"`, `B &amp; co`, `class="edge"`, `aria-label="Map"`} {
+		if !strings.Contains(svg, want) {
+			t.Errorf("map lacks %s", want)
+		}
+	}
+	// a is in column 0, b in column 1, c in column 2: x grows with depth.
+	xa := strings.Index(svg, `<rect x="10"`)
+	xc := strings.Index(svg, `<rect x="530"`)
+	if xa < 0 || xc < 0 {
+		t.Errorf("columns not laid out by depth:\n%s", svg)
+	}
+	if got := string(Map(nil, "", "Map")); got != "" {
+		t.Errorf("empty map = %q", got)
+	}
+}
+
+func TestMapSurvivesACycle(t *testing.T) {
+	svg := Map([]MapNode{{ID: "a", Requires: []string{"b"}}, {ID: "b", Requires: []string{"a"}}}, "", "Map")
+	if !strings.Contains(string(svg), "<svg") {
+		t.Fatal("no svg for a cyclic graph")
+	}
+}
+
+func TestWrapEllipsis(t *testing.T) {
+	got := wrap("one two three four five six seven eight nine ten eleven twelve", 10, 2)
+	if len(got) != 2 || !strings.HasSuffix(got[1], "…") {
+		t.Errorf("wrap = %q", got)
+	}
+}
