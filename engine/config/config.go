@@ -164,8 +164,13 @@ func Decode(src []byte, cfg *Config, diags *diag.List) {
 		},
 	})
 	if !cfg.Term.Start.IsZero() && !cfg.Term.End.IsZero() && cfg.Term.End.Before(cfg.Term.Start) {
-		k := yamlx.Keys(root)["term"]
-		d.Errorf(k, "term ends (%s) before it starts (%s)", cfg.Term.End, cfg.Term.Start)
+		at := yamlx.Keys(root)["term"]
+		if term := yamlx.Value(root, "term"); term != nil {
+			if v := yamlx.Value(term, "end"); v != nil {
+				at = v
+			}
+		}
+		d.Errorf(at, "term ends (%s) before it starts (%s)", cfg.Term.End, cfg.Term.Start)
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 
 	"github.com/pacer-edu/pacer/engine/diag"
 	"github.com/pacer-edu/pacer/engine/graph"
+	"github.com/pacer-edu/pacer/engine/yamlx"
 )
 
 // index fills the lookup maps, reporting duplicate ids with both files.
@@ -108,6 +109,9 @@ func crossCheck(c *Course, diags *diag.List) {
 				requires[k.ID] = append(requires[k.ID], r.ID)
 			}
 		}
+		if !yamlx.ValidID(k.ID) {
+			continue // reported already; advice about its activities would be noise
+		}
 		acts := c.ActivitiesFor[k.ID]
 		core, checks := 0, 0
 		for _, a := range acts {
@@ -134,7 +138,7 @@ func crossCheck(c *Course, diags *diag.List) {
 	}
 	for _, u := range c.Units {
 		resolve(u.Competencies, c.Competency, "competency", diags)
-		if len(u.Competencies) == 0 {
+		if u.Competencies != nil && len(u.Competencies) == 0 {
 			diags.Errorf(u.IDPos, "unit %q lists no competencies", u.ID).Hint = "list them in teaching order: competencies: [a, b]"
 		}
 		if u.Diagnostic {

@@ -291,7 +291,11 @@ func (x *decoder) fields(what string, f map[string]yamlx.Field) {
 }
 
 // require reports required keys that are missing, at the top of the file.
+// A file whose YAML is not a mapping has already been reported.
 func (x *decoder) require(keys ...string) {
+	if x.root != nil && x.root.Kind != yaml.MappingNode {
+		return
+	}
 	for _, k := range keys {
 		if !x.seen[k] {
 			pos := diag.Pos{File: x.file.rel, Line: 1, Col: 1}
@@ -428,7 +432,7 @@ func (x *decoder) activity(s Source, body []byte, bodyLine int) *Activity {
 	})
 	x.require("title", "for", "modality", "minutes")
 	if x.seen["for"] && len(a.For) == 0 {
-		x.d.Errorf(yamlx.Keys(x.root)["for"], "for lists no competency").Hint = "name the competencies this activity builds, e.g. for: [ratio-language]"
+		x.d.Errorf(yamlx.Value(x.root, "for"), "for lists no competency").Hint = "name the competencies this activity builds, e.g. for: [ratio-language]"
 	}
 	if a.Level == "core" && a.Choice == "" {
 		a.Choice = ""
@@ -502,7 +506,7 @@ func (x *decoder) student(s Source) *Student {
 	})
 	x.require("name")
 	if !st.Start.IsZero() && !st.End.IsZero() && st.End.Before(st.Start) {
-		x.d.Errorf(yamlx.Keys(x.root)["end"], "end (%s) is before start (%s)", st.End, st.Start)
+		x.d.Errorf(yamlx.Value(x.root, "end"), "end (%s) is before start (%s)", st.End, st.Start)
 	}
 	return st
 }
