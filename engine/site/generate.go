@@ -80,6 +80,7 @@ func (b *builder) generate() (map[string]outFile, error) {
 	}
 	lang := b.cfg.Language
 	b.planner = plan.New(c)
+	b.links = newLinker(c.Root, c, diags)
 
 	var jobs []job
 	jobs = append(jobs, job{"index.html", func() (*render.Page, error) { return b.indexPage(site, lang), nil }})
@@ -154,6 +155,7 @@ func (b *builder) generate() (map[string]outFile, error) {
 			files[j.path] = outFile{data: out[i]}
 		}
 	}
+	b.links.addCopies(files)
 	b.progress("rendered %d pages", len(jobs))
 	return files, nil
 }
@@ -274,19 +276,21 @@ func (b *builder) mapOrder() []*content.Competency {
 	return append(rest, out...)
 }
 
-func (b *builder) body(r *markdown.Renderer, src []byte, file string, line int, prefix string) (template.HTML, error) {
-	html, err := r.Render(src, markdown.Context{File: file, BodyLine: line, IDPrefix: prefix, Diags: b.res.Diags})
+// body renders the Markdown body of file for the page at pagePath.
+func (b *builder) body(r *markdown.Renderer, src []byte, file string, line int, prefix, pagePath string) (template.HTML, error) {
+	html, err := r.Render(src, markdown.Context{File: file, BodyLine: line, IDPrefix: prefix, Diags: b.res.Diags, Link: b.links.hook(file, pagePath)})
 	return template.HTML(html), err
 }
 
 func (b *builder) activityBody(r *markdown.Renderer, a *content.Activity) (template.HTML, error) {
-	html, err := r.Render(a.Body, markdown.Context{File: a.File, BodyLine: a.BodyLine, IDPrefix: "q", Activity: a.ID, Checks: a.Checks, Diags: b.res.Diags})
+	html, err := r.Render(a.Body, markdown.Context{File: a.File, BodyLine: a.BodyLine, IDPrefix: "q", Activity: a.ID, Checks: a.Checks,
+		Diags: b.res.Diags, Link: b.links.hook(a.File, activityURL(a.ID))})
 	return template.HTML(html), err
 }
 
 func (b *builder) unitPage(site *render.Site, lang string, r *markdown.Renderer, u *content.Unit) (*render.Page, error) {
 	p := b.page(site, "unit", lang, u.Title)
-	body, err := b.body(r, u.Body, u.File, u.BodyLine, "u")
+	body, err := b.body(r, u.Body, u.File, u.BodyLine, "u", unitURL(u.ID))
 	if err != nil {
 		return nil, err
 	}
@@ -328,7 +332,7 @@ func p0(label, title string) string { return strings.TrimSpace(label + " " + tit
 
 func (b *builder) competencyPage(site *render.Site, lang string, r *markdown.Renderer, k *content.Competency) (*render.Page, error) {
 	p := b.page(site, "competency", lang, k.Title)
-	body, err := b.body(r, k.Body, k.File, k.BodyLine, "c")
+	body, err := b.body(r, k.Body, k.File, k.BodyLine, "c", competencyURL(k.ID))
 	if err != nil {
 		return nil, err
 	}
@@ -429,7 +433,7 @@ func (b *builder) studentPage(site *render.Site, lang string, r *markdown.Render
 		if u == nil {
 			continue
 		}
-		why, err := b.body(r, u.Body, u.File, u.BodyLine, "u-"+u.ID)
+		why, err := b.body(r, u.Body, u.File, u.BodyLine, "u-"+u.ID, "s/"+tok+"/index.html")
 		if err != nil {
 			return nil, err
 		}

@@ -113,6 +113,7 @@ type builder struct {
 	secret []byte
 	// planner is shared by the student pages of one build.
 	planner *plan.Planner
+	links   *linker
 }
 
 func load(opts Options, res *Result) (*builder, bool) {
