@@ -15,15 +15,16 @@ type MapNode struct {
 
 const (
 	boxW, boxH   = 200, 52
-	gapX, gapY   = 60, 18
+	gapX, gapY   = 24, 40
 	pad          = 10
 	charsPerLine = 26
 )
 
-// Map draws the prerequisite graph as an inline SVG: one column per depth
-// (a competency sits right of everything it requires), arrows from a
-// prerequisite to what builds on it, each box a link. root prefixes URLs.
-// Nodes are drawn in the order given within each column.
+// Map draws the prerequisite graph as an inline SVG: one row per depth (a
+// competency sits below everything it requires, so the map stays narrow on
+// a phone), arrows from a prerequisite to what builds on it, each box a
+// link. root prefixes URLs. Nodes are drawn in the order given within each
+// row.
 func Map(nodes []MapNode, root, label string) template.HTML {
 	if len(nodes) == 0 {
 		return ""
@@ -52,24 +53,26 @@ func Map(nodes []MapNode, root, label string) template.HTML {
 		depth[i], state[i] = d, 2
 		return d
 	}
-	cols := 0
-	for i := range nodes {
-		cols = max(cols, visit(i)+1)
-	}
-	row := make([]int, len(nodes))
-	perCol := make([]int, cols)
-	for i := range nodes {
-		row[i] = perCol[depth[i]]
-		perCol[depth[i]]++
-	}
 	rows := 0
-	for _, n := range perCol {
-		rows = max(rows, n)
+	for i := range nodes {
+		rows = max(rows, visit(i)+1)
+	}
+	col := make([]int, len(nodes))
+	perRow := make([]int, rows)
+	for i := range nodes {
+		col[i] = perRow[depth[i]]
+		perRow[depth[i]]++
+	}
+	cols := 0
+	for _, n := range perRow {
+		cols = max(cols, n)
 	}
 	w := pad*2 + cols*boxW + (cols-1)*gapX
 	h := pad*2 + rows*boxH + (rows-1)*gapY
+	// Each row is centred, so a lone prerequisite sits above its dependents.
 	xy := func(i int) (int, int) {
-		return pad + depth[i]*(boxW+gapX), pad + row[i]*(boxH+gapY)
+		offset := (cols - perRow[depth[i]]) * (boxW + gapX) / 2
+		return pad + offset + col[i]*(boxW+gapX), pad + depth[i]*(boxH+gapY)
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, `<svg class="map" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" width="%d" height="%d" role="group" aria-label="%s">`, w, h, w, h, html.EscapeString(label))
@@ -82,10 +85,10 @@ func Map(nodes []MapNode, root, label string) template.HTML {
 				continue
 			}
 			x1, y1 := xy(j)
-			sx, sy := x1+boxW, y1+boxH/2
-			ex, ey := x2, y2+boxH/2
-			mx := (sx + ex) / 2
-			fmt.Fprintf(&b, `<path class="edge" d="M%d %dC%d %d %d %d %d %d" marker-end="url(#map-arrow)"/>`, sx, sy, mx, sy, mx, ey, ex-2, ey)
+			sx, sy := x1+boxW/2, y1+boxH
+			ex, ey := x2+boxW/2, y2
+			my := (sy + ey) / 2
+			fmt.Fprintf(&b, `<path class="edge" d="M%d %dC%d %d %d %d %d %d" marker-end="url(#map-arrow)"/>`, sx, sy, sx, my, ex, my, ex, ey-2)
 		}
 	}
 	for i, n := range nodes {
@@ -94,7 +97,7 @@ func Map(nodes []MapNode, root, label string) template.HTML {
 		fmt.Fprintf(&b, `<rect x="%d" y="%d" width="%d" height="%d" rx="8"/>`, x, y, boxW, boxH)
 		lines := wrap(n.Title, charsPerLine, 2)
 		ty := y + boxH/2 - (len(lines)-1)*9 + 5
-		fmt.Fprintf(&b, `<text x="%d" y="%d">`, x+boxW/2, ty)
+		fmt.Fprintf(&b, `<text x="%d" y="%d" text-anchor="middle">`, x+boxW/2, ty)
 		for k, l := range lines {
 			if k == 0 {
 				fmt.Fprintf(&b, `<tspan x="%d">%s</tspan>`, x+boxW/2, html.EscapeString(l))

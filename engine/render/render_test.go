@@ -19,7 +19,7 @@ func TestHumanDate(t *testing.T) {
 	}
 }
 
-func TestMapPlacesPrerequisitesLeftOfWhatNeedsThem(t *testing.T) {
+func TestMapPlacesPrerequisitesAboveWhatNeedsThem(t *testing.T) {
 	svg := string(Map([]MapNode{
 		{ID: "b", Title: "B & co", URL: "competencies/b/index.html", Requires: []string{"a"}},
 		{ID: "a", Title: "A", URL: "competencies/a/index.html"},
@@ -30,11 +30,11 @@ func TestMapPlacesPrerequisitesLeftOfWhatNeedsThem(t *testing.T) {
 			t.Errorf("map lacks %s", want)
 		}
 	}
-	// a is in column 0, b in column 1, c in column 2: x grows with depth.
-	xa := strings.Index(svg, `<rect x="10"`)
-	xc := strings.Index(svg, `<rect x="530"`)
-	if xa < 0 || xc < 0 {
-		t.Errorf("columns not laid out by depth:\n%s", svg)
+	// a is in row 0, b in row 1, c in row 2: y grows with depth.
+	for _, row := range []string{`y="10" width`, `y="102" width`, `y="194" width`} {
+		if strings.Count(svg, row) != 1 {
+			t.Errorf("rows not laid out by depth: want one box at %s:\n%s", row, svg)
+		}
 	}
 	if got := string(Map(nil, "", "Map")); got != "" {
 		t.Errorf("empty map = %q", got)
