@@ -11,9 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
-	"strings"
 
-	"github.com/pacer-edu/pacer/engine/scaffold"
 	"github.com/pacer-edu/pacer/engine/site"
 )
 
@@ -26,6 +24,9 @@ Usage:
   pacer build [-s DIR] [-o DIR] [--base-url URL] [-q]   build the site into DIR/public
   pacer check [-s DIR]                                  validate everything, build nothing
   pacer new site DIR                                    start a new site in DIR
+  pacer new activity|competency|unit|student|group ID   add a file from a commented template
+  pacer links [-s DIR] [-o DIR] [--base-url URL]        students' links as a CSV and printable QR cards
+  pacer report RECEIPTS... [-o FILE] [-s DIR]           the class report from students' receipts
   pacer version                                         print the version
 
 Run "pacer COMMAND --help" for a command's flags.
@@ -53,6 +54,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		code, err = build(args[1:], stdout, stderr, true)
 	case "new":
 		code, err = newCmd(args[1:], stdout, stderr)
+	case "links":
+		code, err = linksCmd(args[1:], stdout, stderr)
+	case "report":
+		code, err = reportCmd(args[1:], stdout, stderr)
 	case "version", "--version", "-version":
 		fmt.Fprintln(stdout, versionString())
 	case "help", "-h", "-help", "--help":
@@ -176,31 +181,6 @@ func plural(n int, word string) string {
 		return "1 " + word
 	}
 	return fmt.Sprintf("%d %ss", n, word)
-}
-
-func newCmd(args []string, stdout, stderr io.Writer) (int, error) {
-	const syn = "new site DIR"
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" {
-		fmt.Fprintf(stderr, "Usage: pacer %s\n\nKinds: site\n", syn)
-		if len(args) == 0 {
-			return 2, errUsage
-		}
-		return 0, flag.ErrHelp
-	}
-	switch args[0] {
-	case "site":
-		if len(args) != 2 || strings.HasPrefix(args[1], "-") {
-			fmt.Fprintf(stderr, "Usage: pacer %s\n", syn)
-			return 2, errUsage
-		}
-		if err := scaffold.Site(args[1]); err != nil {
-			return 1, err
-		}
-		fmt.Fprintf(stdout, "created a new site in %s\nnext: cd %s && pacer build, then open public/index.html\n", args[1], args[1])
-		return 0, nil
-	}
-	fmt.Fprintf(stderr, "pacer new: unknown kind %q (known: site)\n", args[0])
-	return 2, errUsage
 }
 
 func isTerminal(w io.Writer) bool {

@@ -1,0 +1,198 @@
+// Package links owns the teacher's roster of student links (SPEC 6): a CSV
+// of every student's link and a printable page of cards, each with the
+// link, its QR code and short instructions for the student and their
+// family in the student's language. It writes only the folder it is given
+// (the CLI keeps that outside the build output) and reads no site files.
+package links
+
+import (
+	"bytes"
+	"crypto/sha256"
+	_ "embed"
+	"encoding/base64"
+	"encoding/csv"
+	"fmt"
+	"html/template"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/pacer-edu/pacer/engine/site"
+)
+
+// Student is one student's line of the roster.
+type Student struct {
+	ID, Name string
+	// GroupID is the group's id ("" when none); Group is what a person
+	// reads (the group's title, else its id).
+	GroupID, Group string
+	// Language is the student's page language ("" for the site's).
+	Language string
+	// Link is the absolute address of the student's page.
+	Link string
+}
+
+// Roster is everything the CSV and the cards show.
+type Roster struct {
+	// Title is the course's title.
+	Title string
+	// Language is the site's language: the teacher's words on the page,
+	// and the cards' language for students who set none.
+	Language string
+	Students []Student
+}
+
+// Files the roster is written to, inside the output folder.
+const (
+	CSVFile   = "links.csv"
+	CardsFile = "cards.html"
+)
+
+// Link joins a base URL and a student page's path (s/<token>/index.html)
+// into the address on the card. The index.html is left off: every host
+// serves a folder's index.html, and a shorter link is easier to type and
+// makes a smaller QR code.
+func Link(baseURL, page string) string {
+	return strings.TrimRight(baseURL, "/") + "/" + strings.TrimSuffix(page, "index.html")
+}
+
+// WriteCSV writes the roster as CSV: id, name, group, link. It starts with
+// a UTF-8 byte order mark so spreadsheet programs read accented names
+// right.
+func (r *Roster) WriteCSV(w io.Writer) error {
+	if _, err := io.WriteString(w, "\uFEFF"); err != nil {
+		return err
+	}
+	cw := csv.NewWriter(w)
+	cw.Write([]string{"id", "name", "group", "link"})
+	for _, s := range r.Students {
+		cw.Write([]string{s.ID, s.Name, s.GroupID, s.Link})
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+//go:embed cards.html
+var cardsHTML string
+
+//go:embed cards.css
+var cardsCSS string
+
+var cardsTmpl = template.Must(template.New("cards").Parse(cardsHTML))
+
+type cardView struct {
+	Lang  string // set when it differs from the page's
+	Name  string
+	Group string
+	Link  string
+	QR    template.HTML
+	T     text
+}
+
+// WriteCards writes the printable page of cards: one self-contained HTML
+// file (inline CSS, no script, nothing fetched) whose cards never split
+// across printed pages.
+func (r *Roster) WriteCards(w io.Writer) error {
+	page, lang := textFor(r.Language)
+	view := struct {
+		Lang, Title, CSP string
+		CSS              template.CSS
+		T                text
+		Cards            []cardView
+	}{Lang: lang, Title: r.Title, CSS: template.CSS(cardsCSS), T: page, CSP: csp(cardsCSS)}
+	for _, s := range r.Students {
+		l := s.Language
+		if l == "" {
+			l = r.Language
+		}
+		t, tl := textFor(l)
+		code, err := Encode(s.Link)
+		if err != nil {
+			return err
+		}
+		c := cardView{Name: s.Name, Group: s.Group, Link: s.Link, T: t, QR: code.SVG(fmt.Sprintf(t.QR, s.Name))}
+		if tl != lang {
+			c.Lang = tl
+		}
+		view.Cards = append(view.Cards, c)
+	}
+	return cardsTmpl.Execute(w, view)
+}
+
+// csp allows the page's one inline style sheet and nothing else: the page
+// needs no script and fetches nothing.
+func csp(style string) string {
+	sum := sha256.Sum256([]byte(style))
+	return "default-src 'none'; style-src 'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'; img-src data:; base-uri 'none'; form-action 'none'"
+}
+
+// Write writes links.csv and cards.html into dir, creating it (readable by
+// the owner only: the links are private). Each file is replaced whole or
+// not at all.
+func Write(dir string, r *Roster) (csvPath, cardsPath string, err error) {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return "", "", err
+	}
+	var c, h bytes.Buffer
+	if err := r.WriteCSV(&c); err != nil {
+		return "", "", err
+	}
+	if err := r.WriteCards(&h); err != nil {
+		return "", "", err
+	}
+	csvPath, cardsPath = filepath.Join(dir, CSVFile), filepath.Join(dir, CardsFile)
+	if err := writeFile(csvPath, c.Bytes()); err != nil {
+		return "", "", err
+	}
+	if err := writeFile(cardsPath, h.Bytes()); err != nil {
+		return "", "", err
+	}
+	return csvPath, cardsPath, nil
+}
+
+// writeFile writes data to path through a temporary file renamed into
+// place, so a reader never sees half a file; the file is private to its
+// owner.
+func writeFile(path string, data []byte) error {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return err
+	}
+	tmp := f.Name()
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(tmp, 0o600)
+	}
+	if err == nil {
+		err = os.Rename(tmp, path)
+	}
+	if err != nil {
+		os.Remove(tmp)
+	}
+	return err
+}
+
+// RosterOf takes the roster of an inspected site, with each student's
+// link under baseURL.
+func RosterOf(res *site.Result, baseURL string) *Roster {
+	c := res.Course
+	r := &Roster{}
+	if c.Config != nil {
+		r.Title, r.Language = c.Config.Title, c.Config.Language
+	}
+	for _, s := range res.Students {
+		st := Student{ID: s.ID, Name: s.Name, GroupID: s.Group, Group: s.Group, Link: Link(baseURL, s.Path)}
+		if g := c.Group[s.Group]; g != nil && g.Title != "" {
+			st.Group = g.Title
+		}
+		if cs := c.Student[s.ID]; cs != nil {
+			st.Language = cs.Language
+		}
+		r.Students = append(r.Students, st)
+	}
+	return r
+}

@@ -1,0 +1,270 @@
+// Package report owns the teacher report (SPEC 7): it reads students'
+// hand-in receipts (files, folders, codes), keeps the newest per student,
+// matches each to the roster by its token, and writes one self-contained
+// HTML page that tells the teacher who is behind pace, who needs support
+// on what, how self-ratings compare with check results, and what students
+// wrote. Receipts it cannot use (malformed, cut off, newer, from another
+// site, of a student not on the roster) are listed with their file and
+// reason, and the rest still make the report.
+//
+// The report holds names and notes: it is the teacher's private page, never
+// part of a build's output. report reads receipts and the roster; it never
+// writes anywhere but the file it is given.
+package report
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/pacer-edu/pacer/engine/config"
+	"github.com/pacer-edu/pacer/engine/receipt"
+	"github.com/pacer-edu/pacer/engine/site"
+)
+
+// Student is one student of the roster.
+type Student struct {
+	Token, ID, Name string
+	// Group is what a person reads: the group's title, else its id.
+	Group string
+}
+
+// Competency is what the report needs of a competency.
+type Competency struct {
+	ID, Title string
+	Rule      config.Rule
+}
+
+// Roster is the site as the report sees it.
+type Roster struct {
+	Title    string
+	Language string
+	SiteKey  string
+	// Scale is the self-assessment scale, level 1 first.
+	Scale []string
+	// Rule is the site's mastery rule, for competencies no longer in the
+	// course.
+	Rule         config.Rule
+	Students     []Student
+	Competencies map[string]Competency
+}
+
+// RosterOf takes the roster from an inspected site.
+func RosterOf(res *site.Result) *Roster {
+	c := res.Course
+	ro := &Roster{SiteKey: res.SiteKey, Competencies: map[string]Competency{}}
+	if c.Config != nil {
+		ro.Title, ro.Language = c.Config.Title, c.Config.Language
+		ro.Scale, ro.Rule = c.Config.Mastery.Scale, c.Config.Mastery.Rule
+	}
+	for _, k := range c.Competencies {
+		ro.Competencies[k.ID] = Competency{ID: k.ID, Title: k.Title, Rule: k.Rule}
+	}
+	for _, s := range res.Students {
+		g := s.Group
+		if grp := c.Group[g]; grp != nil && grp.Title != "" {
+			g = grp.Title
+		}
+		ro.Students = append(ro.Students, Student{Token: s.Token, ID: s.ID, Name: s.Name, Group: g})
+	}
+	return ro
+}
+
+// Problem is a receipt the report could not use, and why.
+type Problem struct {
+	File, Reason string
+}
+
+func (p Problem) String() string { return p.File + ": " + p.Reason }
+
+// Entry is one student of the report, with their newest receipt.
+type Entry struct {
+	Student Student
+	// Receipt is nil when the student handed in none.
+	Receipt *receipt.Receipt
+	// File is where Receipt came from.
+	File string
+	// Receipts counts the student's receipts read (older ones are
+	// replaced by the newest).
+	Receipts int
+}
+
+// Report is the merged receipts of a class.
+type Report struct {
+	Roster *Roster
+	// Made is when the report was made.
+	Made time.Time
+	// Entries holds every student of the roster, by name.
+	Entries  []*Entry
+	Problems []Problem
+	// Read counts the receipts that were read and matched a student.
+	Read int
+}
+
+// Make reads every source against the roster and keeps the newest
+// receipt of each student (by its time, "at"). probs are problems found
+// while collecting the sources.
+func Make(ro *Roster, srcs []Source, probs []Problem, made time.Time) *Report {
+	r := &Report{Roster: ro, Made: made, Problems: slices.Clone(probs)}
+	byToken := map[string]*Entry{}
+	for _, s := range ro.Students {
+		e := &Entry{Student: s}
+		r.Entries = append(r.Entries, e)
+		byToken[s.Token] = e
+	}
+	for _, src := range srcs {
+		rc, err := receipt.Decode(src.Data, ro.SiteKey)
+		if err != nil {
+			r.Problems = append(r.Problems, Problem{src.Name, err.Error()})
+			continue
+		}
+		e := byToken[rc.Student]
+		if e == nil {
+			who := rc.Student
+			if rc.Name != "" {
+				who = fmt.Sprintf("%s (%q on the receipt)", rc.Student, rc.Name)
+			}
+			r.Problems = append(r.Problems, Problem{src.Name, "unknown student " + who + ": not on the roster; the student may have been removed, or their id changed"})
+			continue
+		}
+		r.Read++
+		e.Receipts++
+		if e.Receipt == nil || rc.At.After(e.Receipt.At) || rc.At.Equal(e.Receipt.At) && src.Name > e.File {
+			e.Receipt, e.File = rc, src.Name
+		}
+	}
+	sortProblems(r.Problems)
+	slices.SortStableFunc(r.Entries, func(a, b *Entry) int {
+		return cmp.Or(strings.Compare(strings.ToLower(a.Student.Name), strings.ToLower(b.Student.Name)), strings.Compare(a.Student.ID, b.Student.ID))
+	})
+	return r
+}
+
+// HandedIn counts the students with a receipt.
+func (r *Report) HandedIn() int {
+	n := 0
+	for _, e := range r.Entries {
+		if e.Receipt != nil {
+			n++
+		}
+	}
+	return n
+}
+
+// Behind returns the students behind pace, most days behind first.
+func (r *Report) Behind() []*Entry {
+	var out []*Entry
+	for _, e := range r.Entries {
+		if e.Receipt != nil && e.Receipt.Pace.Status == "behind" && e.Receipt.Pace.Days > 0 {
+			out = append(out, e)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b *Entry) int { return b.Receipt.Pace.Days - a.Receipt.Pace.Days })
+	return out
+}
+
+// StepOf is one step of one student's newest receipt.
+type StepOf struct {
+	Entry *Entry
+	Step  receipt.Step
+}
+
+// Steps returns the steps of every newest receipt that pass keep, in the
+// order of the entries and of each playlist.
+func (r *Report) Steps(keep func(receipt.Step) bool) []StepOf {
+	var out []StepOf
+	for _, e := range r.Entries {
+		if e.Receipt == nil {
+			continue
+		}
+		for _, s := range e.Receipt.Steps {
+			if keep(s) {
+				out = append(out, StepOf{e, s})
+			}
+		}
+	}
+	return out
+}
+
+// NeedsSupport reports a step whose status is needs-support.
+func NeedsSupport(s receipt.Step) bool { return s.Status == "needs-support" }
+
+// Calibration says how a student's latest self-rating of a competency
+// compares with their quick-check results.
+type Calibration int
+
+const (
+	// Unknown: no self-rating, too few check answers, or placed out.
+	Unknown Calibration = iota
+	// Matches: the rating and the checks agree.
+	Matches
+	// Over: the student rates themselves at the mastery level, but the
+	// checks are below the mastery rule.
+	Over
+	// Under: the checks meet the mastery rule, but the student rates
+	// themselves below it.
+	Under
+)
+
+// minAnswers is the fewest check answers that say anything about
+// calibration.
+const minAnswers = 2
+
+// Latest returns the step's latest self-rating (0 when none).
+func Latest(s receipt.Step) receipt.Rating {
+	var best receipt.Rating
+	for _, r := range s.Self {
+		if best.Level == 0 || !r.At.Before(best.At) {
+			best = r
+		}
+	}
+	return best
+}
+
+// Answers returns the check answers calibration uses: the recent ones
+// when there are enough, else all of them.
+func Answers(s receipt.Step) (right, total int, recent bool) {
+	if len(s.Checks.Recent) >= minAnswers {
+		for _, ok := range s.Checks.Recent {
+			if ok {
+				right++
+			}
+		}
+		return right, len(s.Checks.Recent), true
+	}
+	return s.Checks.Right, s.Checks.Total, false
+}
+
+// Calibrate compares a step's latest self-rating with its check answers
+// under the competency's mastery rule: "confident" is a rating of at least
+// rule.Self; the checks "say yes" when at least M of N answers are right.
+func Calibrate(s receipt.Step, rule config.Rule) Calibration {
+	level := Latest(s).Level
+	right, total, _ := Answers(s)
+	if s.Status == "placed" || level == 0 || total < minAnswers || rule.N == 0 {
+		return Unknown
+	}
+	confident := level >= rule.Self
+	checksSayYes := right*rule.N >= rule.M*total
+	switch {
+	case confident && !checksSayYes:
+		return Over
+	case !confident && checksSayYes:
+		return Under
+	}
+	return Matches
+}
+
+// RuleOf returns the mastery rule of competency id (the default one when the
+// competency is not in the course any more).
+func (ro *Roster) RuleOf(id string) config.Rule {
+	if k, ok := ro.Competencies[id]; ok && k.Rule.N > 0 {
+		return k.Rule
+	}
+	if ro.Rule.N > 0 {
+		return ro.Rule
+	}
+	return config.Default().Mastery.Rule
+}

@@ -1,0 +1,303 @@
+package report
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/pacer-edu/pacer/engine/config"
+	"github.com/pacer-edu/pacer/engine/receipt"
+)
+
+const key = "sitekey123"
+
+func roster() *Roster {
+	rule := config.Rule{Self: 3, M: 2, N: 3}
+	return &Roster{
+		Title: "Ratios", Language: "en", SiteKey: key,
+		Scale: []string{"Not yet", "Getting there", "Got it", "Can teach it"},
+		Rule:  rule,
+		Students: []Student{
+			{Token: "tok-ana", ID: "ana-r", Name: "Ana R.", Group: "Period 2"},
+			{Token: "tok-ben", ID: "ben-t", Name: "Ben T.", Group: "Period 2"},
+			{Token: "tok-cara", ID: "cara-l", Name: "Cara L.", Group: "Period 5"},
+			{Token: "tok-dev", ID: "dev-p", Name: "Dev P.", Group: "Period 5"},
+		},
+		Competencies: map[string]Competency{
+			"ratio-language": {ID: "ratio-language", Title: "Ratio language", Rule: rule},
+			"unit-rate":      {ID: "unit-rate", Title: "Unit rate", Rule: rule},
+			"percent":        {ID: "percent", Title: "Percent", Rule: config.Rule{Self: 4, M: 3, N: 4}},
+		},
+	}
+}
+
+func at(s string) time.Time {
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+func rating(level int, when string) []receipt.Rating {
+	return []receipt.Rating{{Level: 1, At: at("2026-09-20T10:00:00Z")}, {Level: level, At: at(when)}}
+}
+
+// receipts is a class's hand-in: good ones, an older one replaced by a
+// newer one, and every kind of broken one.
+func receipts(t *testing.T) []Source {
+	enc := func(r *receipt.Receipt) []byte {
+		b, err := receipt.Encode(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	code := func(r *receipt.Receipt) string {
+		c, err := receipt.Code(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return c
+	}
+	base := func(tok, name, when string) *receipt.Receipt {
+		return &receipt.Receipt{Pacer: "receipt", V: 1, Site: key, Student: tok, Name: name, At: at(when), Today: when[:10]}
+	}
+	anaOld := base("tok-ana", "Ana R.", "2026-11-02T09:00:00Z")
+	anaOld.Pace = receipt.Pace{Status: "on-track"}
+	anaOld.Steps = []receipt.Step{{C: "ratio-language", Status: "practicing"}}
+
+	ana := base("tok-ana", "Ana R.", "2026-11-20T14:03:00Z")
+	ana.Pace = receipt.Pace{Status: "behind", Days: 3}
+	ana.Steps = []receipt.Step{
+		{C: "ratio-language", Status: "mastered", Target: "2026-10-02", Self: rating(3, "2026-10-01T10:00:00Z"),
+			Checks: receipt.Checks{Right: 4, Total: 5, Recent: []bool{true, true, true}}, Note: "The tape diagram helped."},
+		{C: "unit-rate", Status: "needs-support", Target: "2026-11-17", Self: rating(3, "2026-11-19T10:00:00Z"),
+			Checks: receipt.Checks{Right: 2, Total: 6, Recent: []bool{false, true, false}}, Note: "I mix up <which> number goes on top."},
+	}
+	ana.Goals = []string{"Finish ratios before winter break"}
+
+	ben := base("tok-ben", "Ben T.", "2026-11-23T08:00:00Z")
+	ben.Pace = receipt.Pace{Status: "on-track"}
+	ben.Steps = []receipt.Step{
+		{C: "ratio-language", Status: "practicing", Self: rating(1, "2026-11-20T10:00:00Z"),
+			Checks: receipt.Checks{Right: 3, Total: 3, Recent: []bool{true, true, true}}},
+		{C: "unit-rate", Status: "not-started"},
+	}
+
+	dev := base("tok-dev", "Dev P.", "2026-11-23T09:30:00Z")
+	dev.Pace = receipt.Pace{Status: "ahead", Days: 2}
+	dev.Steps = []receipt.Step{
+		{C: "ratio-language", Status: "placed"},
+		{C: "percent", Status: "practicing", Self: rating(2, "2026-11-22T10:00:00Z"), Checks: receipt.Checks{Right: 1, Total: 1}},
+	}
+	dev.Goals = []string{"Try the <b>extension</b> project"}
+
+	stranger := base("tok-zed", "Zed Q.", "2026-11-23T09:30:00Z")
+	other := base("tok-ben", "Ben T.", "2026-11-24T09:30:00Z")
+	other.Site = "othersite0"
+	good := enc(ben)
+
+	return []Source{
+		{"in/ana-old.json", enc(anaOld)},
+		{"in/ana.json", enc(ana)},
+		{"in/ben.json", good},
+		{"in/dev.txt", []byte(code(dev))},
+		{"in/cut.json", good[:len(good)/2]},
+		{"in/newer.json", []byte(`{"pacer": "receipt", "v": 7, "site": "` + key + `"}`)},
+		{"in/other.json", enc(other)},
+		{"in/stranger.json", enc(stranger)},
+		{"in/notes.txt", []byte("remember to bring snacks")},
+	}
+}
+
+func make1(t *testing.T) *Report {
+	return Make(roster(), receipts(t), []Problem{{"in/locked.json", "cannot read: permission denied"}}, at("2026-11-30T07:00:00Z"))
+}
+
+func TestNewestReceiptPerStudentWins(t *testing.T) {
+	r := make1(t)
+	var names []string
+	for _, e := range r.Entries {
+		names = append(names, e.Student.Name)
+	}
+	if got := strings.Join(names, ", "); got != "Ana R., Ben T., Cara L., Dev P." {
+		t.Errorf("entries = %s", got)
+	}
+	ana := r.Entries[0]
+	if ana.File != "in/ana.json" || ana.Receipts != 2 || ana.Receipt.Pace.Days != 3 {
+		t.Errorf("Ana's entry = %s, %d receipts, %+v", ana.File, ana.Receipts, ana.Receipt.Pace)
+	}
+	if r.Entries[2].Receipt != nil {
+		t.Error("Cara handed nothing in but has a receipt")
+	}
+	if r.Read != 4 || r.HandedIn() != 3 {
+		t.Errorf("read %d, handed in %d; want 4 and 3", r.Read, r.HandedIn())
+	}
+	if b := r.Behind(); len(b) != 1 || b[0].Student.ID != "ana-r" {
+		t.Errorf("behind = %v", b)
+	}
+}
+
+func TestEveryBrokenReceiptIsReportedWithItsFileAndReason(t *testing.T) {
+	r := make1(t)
+	want := []string{
+		"in/cut.json: the receipt is cut off",
+		"in/locked.json: cannot read: permission denied",
+		"in/newer.json: the receipt is format version 7, newer than this pacer understands",
+		"in/notes.txt: not a Pacer receipt",
+		`in/other.json: the receipt is from another site (site key "othersite0"`,
+		`in/stranger.json: unknown student tok-zed ("Zed Q." on the receipt): not on the roster`,
+	}
+	if len(r.Problems) != len(want) {
+		t.Errorf("problems = %q", r.Problems)
+	}
+	for i, w := range want {
+		if i >= len(r.Problems) || !strings.HasPrefix(r.Problems[i].String(), w) {
+			t.Errorf("problem %d = %v, want it to start with %q", i, r.Problems[i], w)
+		}
+	}
+}
+
+func TestCalibrationComparesTheLatestRatingWithTheChecksUnderTheRule(t *testing.T) {
+	rule := config.Rule{Self: 3, M: 2, N: 3}
+	for _, tt := range []struct {
+		name string
+		step receipt.Step
+		want Calibration
+	}{
+		{"confident, checks fail", receipt.Step{Self: rating(3, "2026-11-01T00:00:00Z"), Checks: receipt.Checks{Recent: []bool{false, true, false}}}, Over},
+		{"unsure, checks pass", receipt.Step{Self: rating(2, "2026-11-01T00:00:00Z"), Checks: receipt.Checks{Recent: []bool{true, true, false}}}, Under},
+		{"confident, checks pass", receipt.Step{Self: rating(4, "2026-11-01T00:00:00Z"), Checks: receipt.Checks{Recent: []bool{true, true, false}}}, Matches},
+		{"unsure, checks fail", receipt.Step{Self: rating(1, "2026-11-01T00:00:00Z"), Checks: receipt.Checks{Right: 1, Total: 4}}, Matches},
+		{"the latest rating counts, not the last listed", receipt.Step{Self: []receipt.Rating{{Level: 1, At: at("2026-11-05T00:00:00Z")}, {Level: 4, At: at("2026-11-01T00:00:00Z")}}, Checks: receipt.Checks{Recent: []bool{true, true}}}, Under},
+		{"one answer says nothing", receipt.Step{Self: rating(4, "2026-11-01T00:00:00Z"), Checks: receipt.Checks{Right: 0, Total: 1}}, Unknown},
+		{"no rating", receipt.Step{Checks: receipt.Checks{Recent: []bool{false, false, false}}}, Unknown},
+		{"placed", receipt.Step{Status: "placed", Self: rating(1, "2026-11-01T00:00:00Z"), Checks: receipt.Checks{Recent: []bool{true, true, true}}}, Unknown},
+	} {
+		if got := Calibrate(tt.step, rule); got != tt.want {
+			t.Errorf("%s: %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestColumnsMergePlaylistsInOrder(t *testing.T) {
+	r := &Report{Roster: roster()}
+	for _, ids := range [][]string{{"b", "d"}, {"a", "b", "c", "d"}, {"b", "e", "d"}} {
+		rc := &receipt.Receipt{}
+		for _, id := range ids {
+			rc.Steps = append(rc.Steps, receipt.Step{C: id})
+		}
+		r.Entries = append(r.Entries, &Entry{Receipt: rc})
+	}
+	if got := strings.Join(r.columns(), " "); got != "a b c e d" {
+		t.Errorf("columns = %s", got)
+	}
+}
+
+var cellRE = regexp.MustCompile(`(?s)<(td|th scope="row")[^>]*>(.*?)</(td|th)>`)
+
+func TestTheReportPageTellsWhoNeedsWhat(t *testing.T) {
+	var b bytes.Buffer
+	if err := make1(t).WriteHTML(&b); err != nil {
+		t.Fatal(err)
+	}
+	page := b.String()
+	// go test -artifacts keeps the page, to look at.
+	os.WriteFile(filepath.Join(t.ArtifactDir(), "report.html"), b.Bytes(), 0o644)
+	for _, want := range []string{
+		`<html lang="en">`,
+		"Class report: Ratios",
+		"3 of 4 students handed in a receipt. Not yet: <strong>Cara L.</strong>",
+		"Behind pace: <strong>Ana R. (3 school days)</strong>",
+		"Needs support: <strong>Ana R. on Unit rate</strong>",
+		"1 self-rating above what the checks show, 1 below.",
+		"6 receipts could not be used.",
+		// the heat map: text in every cell, not colour alone
+		`<td class="s-needs-support" data-sort="103">Needs support<span class="sub" aria-hidden="true">self 3/4</span><span class="sr">, latest self-rating 3 of 4 (Got it)</span></td>`,
+		`<td class="s-placed" data-sort="500">Placed out</td>`,
+		`<span class="sr">not on this student&#39;s plan</span>`,
+		`<td class="behind" data-sort="-3">3 school days behind</td>`,
+		`<td data-sort="2">2 school days ahead</td>`,
+		"1 of the last 3 right",
+		"rates higher than the checks show", "rates lower than the checks show",
+		"I mix up &lt;which&gt; number goes on top.",
+		"Try the &lt;b&gt;extension&lt;/b&gt; project",
+		"Fri 20 Nov 2026, 14:03",
+		`<th scope="col" aria-sort="ascending">Student</th>`,
+		"in/stranger.json",
+		"Content-Security-Policy",
+		"print-color-adjust: exact",
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the report lacks %q", want)
+		}
+	}
+	for _, bad := range []string{"<b>extension", "src=", "href=\"http"} {
+		if strings.Contains(page, bad) {
+			t.Errorf("the report contains %q", bad)
+		}
+	}
+	for _, m := range cellRE.FindAllStringSubmatch(page, -1) {
+		if strings.TrimSpace(regexp.MustCompile(`<[^>]+>`).ReplaceAllString(m[2], "")) == "" && !strings.Contains(m[0], "data-sort=\"\"></td>") {
+			t.Errorf("a cell has no text: %s", m[0])
+		}
+	}
+}
+
+func TestTheReportSpeaksTheSiteLanguageAndTheTeachersTimeZone(t *testing.T) {
+	ro := roster()
+	ro.Language = "es"
+	pst := time.FixedZone("PST", -8*3600)
+	r := Make(ro, receipts(t), nil, time.Date(2026, 11, 30, 7, 0, 0, 0, pst))
+	var b bytes.Buffer
+	if err := r.WriteHTML(&b); err != nil {
+		t.Fatal(err)
+	}
+	page := b.String()
+	for _, want := range []string{
+		`<html lang="es">`, "Informe de la clase: Ratios", "Hecho el lun 30 nov 2026, 07:00 a partir de 4 recibos.",
+		"3 días de clase de atraso", "Necesita apoyo", "vie 20 nov 2026, 06:03",
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the Spanish report lacks %q", want)
+		}
+	}
+}
+
+func TestCollectReadsFoldersOnceAndSplitsCodes(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"a.json":         `{"pacer": "receipt"}`,
+		"sub/b.TXT":      "PACER1.abc",
+		"sub/codes.txt":  "Ana: PACER1.abc\nBen: PACER1.def, thanks\n",
+		"sub/skip.md":    "PACER1.abc",
+		".hidden/c.json": "{}",
+		".d.json":        "{}",
+	}
+	for name, data := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, []byte(data), 0o644)
+	}
+	srcs, probs, err := Collect([]string{dir, filepath.Join(dir, "a.json"), filepath.Join(dir, "sub", "skip.md")})
+	if err != nil || len(probs) != 0 {
+		t.Fatal(err, probs)
+	}
+	var got []string
+	for _, s := range srcs {
+		rel, _ := filepath.Rel(dir, s.Name)
+		got = append(got, filepath.ToSlash(rel)+"="+string(s.Data))
+	}
+	want := []string{`a.json={"pacer": "receipt"}`, "sub/b.TXT=PACER1.abc", "sub/codes.txt:1=PACER1.abc", "sub/codes.txt:2=PACER1.def", "sub/skip.md=PACER1.abc"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("sources:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if _, _, err := Collect([]string{filepath.Join(dir, "nope")}); err == nil || !strings.Contains(err.Error(), "no such file or folder") {
+		t.Errorf("a missing path: %v", err)
+	}
+}
