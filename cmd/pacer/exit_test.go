@@ -22,6 +22,11 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"check", "a", "b"}, 2},
 		{[]string{"new", "thing", "x"}, 2},
 		{[]string{"check", "-s", bad}, 1},
+		{[]string{"links", "--nope"}, 2},
+		{[]string{"report"}, 2},
+		{[]string{"report", "-s", bad, filepath.Join(bad, "none.json")}, 2},
+		{[]string{"new", "activity"}, 2},
+		{[]string{"new", "widget", "x"}, 2},
 		{[]string{"build", "-s", bad}, 1},
 	} {
 		if got := run(tc.args, io.Discard, io.Discard); got != tc.want {

@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -77,57 +76,13 @@ func inspected(res *site.Result, stderr io.Writer, nothing string) (int, error) 
 	return 0, nil
 }
 
-// outsideOutput refuses a folder inside a build's output: the site's
-// public/, or any folder pacer build wrote (it holds .pacer-output, the
-// marker engine/site writes). What the teacher tools write holds names and
-// private links, and would be published from there.
+// outsideOutput refuses a folder inside a build's output, with a hint
+// naming the flag to change.
 func outsideOutput(siteDir, dir, flagName string) error {
-	d, err := realPath(dir)
-	if err != nil {
-		return err
+	if err := site.OutsideOutput(siteDir, dir); err != nil {
+		return fmt.Errorf("%v\n\thint: choose a folder outside it with %s, or leave %s out to use .pacer/ in the site folder (kept out of git by pacer new site)", err, flagName, flagName)
 	}
-	pub, err := realPath(filepath.Join(siteDir, "public"))
-	if err != nil {
-		return err
-	}
-	hint := "\n\thint: choose a folder outside it with " + flagName + ", or leave " + flagName + " out to use .pacer/ in the site folder (kept out of git by pacer new site)"
-	if within(pub, d) {
-		return fmt.Errorf("%s is inside the build output %s, which is published: it would publish students' names and links%s", dir, filepath.Join(siteDir, "public"), hint)
-	}
-	for p := d; ; p = filepath.Dir(p) {
-		if _, err := os.Stat(filepath.Join(p, ".pacer-output")); err == nil {
-			return fmt.Errorf("%s is inside %s, a build output (pacer build writes and replaces it): it would publish students' names and links%s", dir, p, hint)
-		}
-		if filepath.Dir(p) == p {
-			return nil
-		}
-	}
-}
-
-// realPath makes p absolute with symbolic links resolved, for the part of
-// it that exists.
-func realPath(p string) (string, error) {
-	p, err := filepath.Abs(p)
-	if err != nil {
-		return "", err
-	}
-	rest := ""
-	for {
-		if r, err := filepath.EvalSymlinks(p); err == nil {
-			return filepath.Join(r, rest), nil
-		}
-		parent := filepath.Dir(p)
-		if parent == p {
-			return filepath.Join(p, rest), nil
-		}
-		rest = filepath.Join(filepath.Base(p), rest)
-		p = parent
-	}
-}
-
-func within(parent, p string) bool {
-	rel, err := filepath.Rel(parent, p)
-	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
+	return nil
 }
 
 // parseArgs parses flags given before, between or after the positional
