@@ -50,10 +50,6 @@ func Load(root string, cfg *config.Config, diags *diag.List) *Course {
 	c := &Course{Config: cfg, Root: root}
 	files := discover(root, cfg, diags)
 
-	type decoded struct {
-		i    int
-		item any
-	}
 	results := make([]any, len(files))
 	var wg sync.WaitGroup
 	next := make(chan int)
@@ -159,7 +155,10 @@ func errText(err error) string {
 	return err.Error()
 }
 
-// ignored reports editor temp files, backups and hidden files.
+// Ignored reports whether the loader skips a file or folder name: editor
+// temp files, backups and hidden files (the dev server's watcher too).
+func Ignored(name string) bool { return ignored(name) }
+
 func ignored(name string) bool {
 	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#") ||
 		strings.HasSuffix(name, "~") || strings.HasSuffix(name, ".swp") ||
@@ -433,9 +432,6 @@ func (x *decoder) activity(s Source, body []byte, bodyLine int) *Activity {
 	x.require("title", "for", "modality", "minutes")
 	if x.seen["for"] && len(a.For) == 0 {
 		x.d.Errorf(yamlx.Value(x.root, "for"), "for lists no competency").Hint = "name the competencies this activity builds, e.g. for: [ratio-language]"
-	}
-	if a.Level == "core" && a.Choice == "" {
-		a.Choice = ""
 	}
 	a.Checks = check.Scan(body, x.file.rel, bodyLine, x.d.Diags)
 	return a
