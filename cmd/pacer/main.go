@@ -23,6 +23,7 @@ const usage = `Pacer builds personalized-learning sites from Markdown.
 Usage:
   pacer build [-s DIR] [-o DIR] [--base-url URL] [-q]   build the site into DIR/public
   pacer check [-s DIR]                                  validate everything, build nothing
+  pacer serve [-s DIR] [--port N]                       preview while you write: rebuild and reload on save
   pacer new site DIR                                    start a new site in DIR
   pacer new activity|competency|unit|student|group ID   add a file from a commented template
   pacer links [-s DIR] [-o DIR] [--base-url URL]        students' links as a CSV and printable QR cards
@@ -54,6 +55,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		code, err = build(args[1:], stdout, stderr, true)
 	case "new":
 		code, err = newCmd(args[1:], stdout, stderr)
+	case "serve":
+		code, err = serveCmd(args[1:], stdout, stderr)
 	case "links":
 		code, err = linksCmd(args[1:], stdout, stderr)
 	case "report":

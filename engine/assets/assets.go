@@ -75,16 +75,27 @@ const outdir = "/pacer/assets"
 // Build bundles theme's assets/main.ts (IIFE, ES2019) and assets/style.css.
 // It keeps no state, so concurrent builds are safe.
 func Build(theme fs.FS) (*Result, error) {
+	if err := checkEntries(theme); err != nil {
+		return nil, err
+	}
+	return collect(api.Build(options(theme)))
+}
+
+func checkEntries(theme fs.FS) error {
 	for _, entry := range []string{ScriptEntry, StyleEntry} {
 		if _, err := fs.Stat(theme, entry); err != nil {
-			return nil, &Error{[]diag.Diagnostic{{
+			return &Error{[]diag.Diagnostic{{
 				Pos:     diag.Pos{File: entry},
 				Message: "the theme has no " + entry,
 				Hint:    "copy it from the default theme",
 			}}}
 		}
 	}
-	res := api.Build(options(theme))
+	return nil
+}
+
+// collect turns esbuild's result into a Result or an *Error.
+func collect(res api.BuildResult) (*Result, error) {
 	warnings := diagnostics(res.Warnings, diag.Warning)
 	if len(res.Errors) > 0 {
 		return nil, &Error{diagnostics(res.Errors, diag.Error)}
@@ -109,8 +120,7 @@ func Build(theme fs.FS) (*Result, error) {
 	return out, nil
 }
 
-// options is separate from Build so a long-lived caller (the dev server)
-// can later hold an api.Context and rebuild incrementally.
+// options is shared by Build and Context.
 func options(theme fs.FS) api.BuildOptions {
 	return api.BuildOptions{
 		EntryPointsAdvanced: []api.EntryPoint{

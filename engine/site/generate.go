@@ -30,44 +30,84 @@ func diagnosticURL(id string) string { return "units/" + id + "/diagnostic/index
 // rootOf is the relative path from a page at p back to the root.
 func rootOf(p string) string { return strings.Repeat("../", strings.Count(p, "/")) }
 
-// job renders one page.
+// job renders one page. page takes the builder so that the dev server can
+// give each page its own diagnostics list.
 type job struct {
 	path string
-	page func() (*render.Page, error)
+	page func(b *builder) (*render.Page, error)
 }
 
-func (b *builder) generate() (map[string]outFile, error) {
-	c := b.course
+// generate renders every file of the site into out. Problems go to
+// b.res.Diags; the error return is for failures to write.
+func (b *builder) generate(out output) error {
 	diags := b.res.Diags
-	files := map[string]outFile{}
-
 	a, err := assets.Build(b.theme.FS)
 	if err != nil {
 		if ae, ok := err.(*assets.Error); ok {
-			for _, d := range ae.Diagnostics {
-				d.Pos.File = path.Join("themes", b.cfg.Theme, d.Pos.File)
-				diags.Add(d)
-			}
-			return nil, nil
+			b.assetDiags(ae.Diagnostics)
+			return nil
 		}
-		return nil, err
+		return err
 	}
-	for _, w := range a.Warnings {
-		w.Pos.File = path.Join("themes", b.cfg.Theme, w.Pos.File)
-		diags.Add(w)
+	b.assetDiags(a.Warnings)
+	if diags.HasErrors() {
+		return nil
 	}
 	for p, data := range a.Files {
-		files[p] = outFile{data: data}
+		if err := out.put(p, outFile{data: data}); err != nil {
+			return err
+		}
 	}
 	courseJS := b.courseData()
 	coursePath := "assets/course." + assets.Hash(courseJS) + ".js"
-	files[coursePath] = outFile{data: courseJS}
-	files["robots.txt"] = outFile{data: []byte("User-agent: *\nDisallow: /s/\n")}
+	if err := out.put(coursePath, outFile{data: courseJS}); err != nil {
+		return err
+	}
+	if err := out.put("robots.txt", outFile{data: robots}); err != nil {
+		return err
+	}
+	jobs, err := b.jobs(b.site(a.Script, a.Style, coursePath), out.put)
+	if err != nil {
+		return err
+	}
+	err = b.renderJobs(jobs, func(i int, data []byte) error { return out.put(jobs[i].path, outFile{data: data}) })
+	if err != nil {
+		return err
+	}
+	copies := map[string]outFile{}
+	b.links.addCopies(copies)
+	for p, f := range copies {
+		if err := out.put(p, f); err != nil {
+			return err
+		}
+	}
+	b.progress("rendered %d pages", len(jobs))
+	return nil
+}
 
-	site := &render.Site{Title: b.cfg.Title, Key: b.res.SiteKey, Script: a.Script, Style: a.Style, Course: coursePath}
+var robots = []byte("User-agent: *\nDisallow: /s/\n")
+
+// assetDiags records esbuild's diagnostics, paths made relative to the site.
+func (b *builder) assetDiags(ds []diag.Diagnostic) {
+	for _, d := range ds {
+		d.Pos.File = path.Join("themes", b.cfg.Theme, d.Pos.File)
+		b.res.Diags.Add(d)
+	}
+}
+
+// site is what every page shares; script, style and course are asset paths.
+func (b *builder) site(script, style, course string) *render.Site {
+	site := &render.Site{Title: b.cfg.Title, Key: b.res.SiteKey, Script: script, Style: style, Course: course}
 	for _, u := range b.unitOrder() {
 		site.Units = append(site.Units, render.Link{ID: u.ID, Title: u.Title, URL: unitURL(u.ID)})
 	}
+	return site
+}
+
+// jobs lists every page of the site, and passes the media files copied
+// beside activities to put.
+func (b *builder) jobs(site *render.Site, put func(string, outFile) error) ([]job, error) {
+	c := b.course
 	md := map[string]*markdown.Renderer{}
 	for _, lang := range b.theme.Languages() {
 		md[lang] = markdown.New(markdown.Options{Unsafe: b.cfg.Markdown.Unsafe, Strings: b.theme.Strings(lang)})
@@ -79,29 +119,42 @@ func (b *builder) generate() (map[string]outFile, error) {
 		return md["en"]
 	}
 	lang := b.cfg.Language
-	b.planner = plan.New(c)
-	b.links = newLinker(c.Root, c, diags)
+	// The client's strings are the same on every page of a language.
+	b.clientJS = map[string]template.JS{}
+	for _, l := range b.theme.Languages() {
+		b.clientJS[l] = clientStrings(b.theme.Strings(l))
+	}
+	if b.planner == nil {
+		b.planner = plan.New(c)
+	}
+	if b.links == nil {
+		b.links = newLinker(c.Root, c, b.res.Diags)
+	}
 
 	var jobs []job
-	jobs = append(jobs, job{"index.html", func() (*render.Page, error) { return b.indexPage(site, lang), nil }})
+	jobs = append(jobs, job{"index.html", func(b *builder) (*render.Page, error) { return b.indexPage(site, lang), nil }})
 	for _, u := range c.Units {
-		jobs = append(jobs, job{unitURL(u.ID), func() (*render.Page, error) { return b.unitPage(site, lang, renderer(lang), u) }})
+		jobs = append(jobs, job{unitURL(u.ID), func(b *builder) (*render.Page, error) { return b.unitPage(site, lang, renderer(lang), u) }})
 		if u.Diagnostic {
-			jobs = append(jobs, job{diagnosticURL(u.ID), func() (*render.Page, error) { return b.diagnosticPage(site, lang, u), nil }})
+			jobs = append(jobs, job{diagnosticURL(u.ID), func(b *builder) (*render.Page, error) { return b.diagnosticPage(site, lang, u), nil }})
 		}
 	}
 	for _, k := range c.Competencies {
-		jobs = append(jobs, job{competencyURL(k.ID), func() (*render.Page, error) { return b.competencyPage(site, lang, renderer(lang), k) }})
+		jobs = append(jobs, job{competencyURL(k.ID), func(b *builder) (*render.Page, error) { return b.competencyPage(site, lang, renderer(lang), k) }})
 	}
 	for _, act := range c.Activities {
-		jobs = append(jobs, job{activityURL(act.ID), func() (*render.Page, error) {
-			return b.activityPage(site, lang, renderer(lang), act, files)
+		jobs = append(jobs, job{activityURL(act.ID), func(b *builder) (*render.Page, error) {
+			return b.activityPage(site, lang, renderer(lang), act, nil)
 		}})
 		if act.Media != "" && !strings.Contains(act.Media, "://") {
 			src := filepath.Join(c.Root, filepath.FromSlash(path.Dir(act.File)), filepath.FromSlash(act.Media))
-			files[path.Join("activities", act.ID, act.Media)] = outFile{src: src}
+			if err := put(path.Join("activities", act.ID, act.Media), outFile{src: src}); err != nil {
+				return nil, err
+			}
 			if vtt := captionsOf(src); vtt != "" {
-				files[path.Join("activities", act.ID, filepath.Base(vtt))] = outFile{src: vtt}
+				if err := put(path.Join("activities", act.ID, filepath.Base(vtt)), outFile{src: vtt}); err != nil {
+					return nil, err
+				}
 			}
 		}
 	}
@@ -114,11 +167,21 @@ func (b *builder) generate() (map[string]outFile, error) {
 		if s.Language != "" && b.theme.HasLanguage(s.Language) {
 			l = s.Language
 		}
-		jobs = append(jobs, job{st.Path, func() (*render.Page, error) { return b.studentPage(site, l, renderer(l), s, st.Token) }})
+		jobs = append(jobs, job{st.Path, func(b *builder) (*render.Page, error) { return b.studentPage(site, l, renderer(l), s, st.Token) }})
 	}
+	return jobs, nil
+}
 
-	out := make([][]byte, len(jobs))
-	var wg sync.WaitGroup
+// renderJobs renders jobs on a worker pool sized to the cores and passes
+// each page to put as it is done (from several goroutines at once). A page
+// that fails is reported in b.res.Diags and skipped.
+func (b *builder) renderJobs(jobs []job, put func(i int, data []byte) error) error {
+	diags := b.res.Diags
+	var (
+		wg       sync.WaitGroup
+		mu       sync.Mutex
+		firstErr error
+	)
 	next := make(chan int)
 	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
 		wg.Add(1)
@@ -127,7 +190,7 @@ func (b *builder) generate() (map[string]outFile, error) {
 			var buf bytes.Buffer
 			for i := range next {
 				j := jobs[i]
-				p, err := j.page()
+				p, err := j.page(b)
 				if err != nil {
 					diags.Errorf(diag.Pos{File: j.path}, "%v", err)
 					continue
@@ -141,7 +204,13 @@ func (b *builder) generate() (map[string]outFile, error) {
 					diags.Errorf(diag.Pos{File: "themes/" + b.cfg.Theme + "/layouts/" + p.Kind + ".html"}, "%v", err)
 					continue
 				}
-				out[i] = bytes.Clone(buf.Bytes())
+				if err := put(i, bytes.Clone(buf.Bytes())); err != nil {
+					mu.Lock()
+					if firstErr == nil {
+						firstErr = err
+					}
+					mu.Unlock()
+				}
 			}
 		}()
 	}
@@ -150,14 +219,7 @@ func (b *builder) generate() (map[string]outFile, error) {
 	}
 	close(next)
 	wg.Wait()
-	for i, j := range jobs {
-		if out[i] != nil {
-			files[j.path] = outFile{data: out[i]}
-		}
-	}
-	b.links.addCopies(files)
-	b.progress("rendered %d pages", len(jobs))
-	return files, nil
+	return firstErr
 }
 
 // unitOrder is the units in the order students meet them: as groups list
@@ -184,9 +246,13 @@ func (b *builder) unitOrder() []*content.Unit {
 
 func (b *builder) page(site *render.Site, kind, lang, title string) *render.Page {
 	t := b.theme.Strings(lang)
+	cs, ok := b.clientJS[lang]
+	if !ok {
+		cs = clientStrings(t)
+	}
 	return &render.Page{
 		Kind: kind, Lang: lang, Title: title, Site: site, T: t,
-		ClientStrings: clientStrings(t),
+		ClientStrings: cs,
 		CSP:           csp(""),
 	}
 }

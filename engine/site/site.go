@@ -8,6 +8,7 @@ package site
 import (
 	"cmp"
 	"fmt"
+	"html/template"
 	"io"
 	"os"
 	"path/filepath"
@@ -76,18 +77,25 @@ func Build(opts Options) (*Result, error) {
 	if !ok {
 		return res, nil
 	}
-	files, err := b.generate()
+	if opts.DryRun {
+		out := &countOutput{}
+		err := b.generate(out)
+		res.Files = out.files
+		return res, err
+	}
+	// Pages are written as they are rendered, into a sibling folder that
+	// replaces the output only when the whole build succeeded.
+	out, err := newDirOutput(opts.Out)
 	if err != nil {
 		return res, err
 	}
-	if res.Diags.HasErrors() {
-		return res, nil
+	if err := b.generate(out); err != nil || res.Diags.HasErrors() {
+		out.discard()
+		return res, err
 	}
-	res.Files = len(files)
-	if !opts.DryRun {
-		if err := writeAtomic(opts.Out, files); err != nil {
-			return res, err
-		}
+	res.Files = out.files
+	if err := out.commit(); err != nil {
+		return res, err
 	}
 	res.Duration = time.Since(start)
 	return res, nil
@@ -114,6 +122,8 @@ type builder struct {
 	// planner is shared by the student pages of one build.
 	planner *plan.Planner
 	links   *linker
+	// clientJS is each language's client strings, made once per build.
+	clientJS map[string]template.JS
 }
 
 func load(opts Options, res *Result) (*builder, bool) {

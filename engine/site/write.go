@@ -22,36 +22,74 @@ type outFile struct {
 	src  string
 }
 
-// writeAtomic writes files into a fresh sibling of out and swaps it in.
-func writeAtomic(out string, files map[string]outFile) error {
+// output receives a build's files as they are rendered; put may be called
+// from several goroutines at once.
+type output interface {
+	put(path string, f outFile) error
+}
+
+// dirOutput writes files into a fresh sibling of out as they come, and
+// swaps it in on commit, so a failed build leaves out as it was and a big
+// build never holds all its pages in memory.
+type dirOutput struct {
+	out, tmp string
+	mu       sync.Mutex
+	dirs     map[string]bool
+	files    int
+}
+
+func newDirOutput(out string) (*dirOutput, error) {
 	out = filepath.Clean(out)
 	if err := checkReplaceable(out); err != nil {
-		return err
+		return nil, err
 	}
 	parent, name := filepath.Dir(out), filepath.Base(out)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return err
+		return nil, err
 	}
 	tmp, err := os.MkdirTemp(parent, "."+name+".pacer-new-")
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if err := os.Chmod(tmp, 0o755); err != nil {
-		return err
-	}
-	if err := writeAll(tmp, files); err != nil {
 		os.RemoveAll(tmp)
-		return err
+		return nil, err
 	}
+	return &dirOutput{out: out, tmp: tmp, dirs: map[string]bool{tmp: true}}, nil
+}
+
+func (d *dirOutput) put(name string, f outFile) error {
+	p := filepath.Join(d.tmp, filepath.FromSlash(name))
+	dir := filepath.Dir(p)
+	d.mu.Lock()
+	d.files++
+	if !d.dirs[dir] {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			d.mu.Unlock()
+			return err
+		}
+		d.dirs[dir] = true
+	}
+	d.mu.Unlock()
+	return writeOne(p, f)
+}
+
+// discard removes what was written.
+func (d *dirOutput) discard() { os.RemoveAll(d.tmp) }
+
+// commit swaps the written folder in.
+func (d *dirOutput) commit() error {
+	out, tmp := d.out, d.tmp
+	parent, name := filepath.Dir(out), filepath.Base(out)
 	if err := os.WriteFile(filepath.Join(tmp, marker), []byte("This folder is written by pacer build and replaced by the next build.\n"), 0o644); err != nil {
-		os.RemoveAll(tmp)
+		d.discard()
 		return err
 	}
 	old := ""
 	if _, err := os.Stat(out); err == nil {
 		old = filepath.Join(parent, "."+name+".pacer-old-"+randHex())
 		if err := os.Rename(out, old); err != nil {
-			os.RemoveAll(tmp)
+			d.discard()
 			return fmt.Errorf("cannot replace %s: %w", out, err)
 		}
 	}
@@ -59,13 +97,39 @@ func writeAtomic(out string, files map[string]outFile) error {
 		if old != "" {
 			os.Rename(old, out)
 		}
-		os.RemoveAll(tmp)
+		d.discard()
 		return fmt.Errorf("cannot move the new build into %s: %w", out, err)
 	}
 	if old != "" {
 		os.RemoveAll(old)
 	}
 	return nil
+}
+
+// countOutput only counts (pacer check).
+type countOutput struct {
+	mu    sync.Mutex
+	files int
+}
+
+func (c *countOutput) put(string, outFile) error {
+	c.mu.Lock()
+	c.files++
+	c.mu.Unlock()
+	return nil
+}
+
+// writeAtomic writes files into a fresh sibling of out and swaps it in.
+func writeAtomic(out string, files map[string]outFile) error {
+	d, err := newDirOutput(out)
+	if err != nil {
+		return err
+	}
+	if err := writeAll(d, files); err != nil {
+		d.discard()
+		return err
+	}
+	return d.commit()
 }
 
 // checkReplaceable refuses to replace a folder that is not a Pacer output.
@@ -100,21 +164,7 @@ func randHex() string {
 	return hex.EncodeToString(b)
 }
 
-func writeAll(dir string, files map[string]outFile) error {
-	names := make([]string, 0, len(files))
-	for n := range files {
-		names = append(names, n)
-	}
-	// Folders first, once each, so workers only create files.
-	dirs := map[string]bool{}
-	for _, n := range names {
-		dirs[filepath.Dir(filepath.Join(dir, filepath.FromSlash(n)))] = true
-	}
-	for d := range dirs {
-		if err := os.MkdirAll(d, 0o755); err != nil {
-			return err
-		}
-	}
+func writeAll(d *dirOutput, files map[string]outFile) error {
 	var (
 		wg       sync.WaitGroup
 		mu       sync.Mutex
@@ -126,7 +176,7 @@ func writeAll(dir string, files map[string]outFile) error {
 		go func() {
 			defer wg.Done()
 			for n := range next {
-				if err := writeOne(filepath.Join(dir, filepath.FromSlash(n)), files[n]); err != nil {
+				if err := d.put(n, files[n]); err != nil {
 					mu.Lock()
 					if firstErr == nil {
 						firstErr = err
@@ -136,7 +186,7 @@ func writeAll(dir string, files map[string]outFile) error {
 			}
 		}()
 	}
-	for _, n := range names {
+	for n := range files {
 		next <- n
 	}
 	close(next)

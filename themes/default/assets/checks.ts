@@ -1,19 +1,23 @@
-// Quick checks: grade every <form class="check"> from its data-answer, show
-// feedback and the explanation, allow retries, and record each answer for
-// the current student. The markup contract:
+// Quick checks: grade every <form class="check"> (engine/markdown's
+// checkblock.go writes them) from its data-answer, show feedback and the
+// explanation, allow retries, and record each answer for the current
+// student. The markup contract:
 //
-//   <form class="check" data-check="1" data-answer='[2]'>     (1-based right choices)
+//   <form class="check" data-check="1" data-kind="single" data-answer="[2]">
 //     <fieldset><legend>question</legend>
-//       <label><input type="radio" name="answer" value="1"> 2:3</label> ...
-//     </fieldset>                     (type="checkbox" when several are right)
+//       <input type="radio" name="answer" value="1"> <label>2:3</label> ...
+//     </fieldset>                    (type="checkbox" when several are right)
 //     <button type="submit">Check</button>
 //     <p class="check-feedback" role="status"></p>
-//     <div class="check-explain" hidden>explanation</div>
+//     <details class="check-solution"><summary>Show answer</summary>
+//       ... <p class="check-explain">explanation</p></details>
 //   </form>
 //
 // A short answer has one <input type="text" name="answer"> and data-answer
 // holds the accepted strings, compared trimmed and case-folded. An optional
-// data-activity on the form names the activity when the page is not its own.
+// data-activity on the form names the activity when the page is not its
+// own. Answers on a diagnostic page are not recorded: a pre-assessment of
+// what was not taught yet must not count against mastery.
 import { stamp } from "./clock";
 import type { Ctx } from "./context";
 import { h } from "./dom";
@@ -22,19 +26,25 @@ function norm(s: string): string {
   return s.trim().replace(/\s+/g, " ").toLowerCase();
 }
 
-function sameSet(a: number[], b: number[]): boolean {
-  return a.length === b.length && a.every((x) => b.indexOf(x) >= 0);
-}
-
-// grade returns whether the answer is right, or null when none is given.
-export function grade(answer: unknown[], inputs: HTMLInputElement[]): boolean | null {
+// grade returns whether the form's answer is right, or null when none is
+// given (or the form has no valid data-answer).
+export function grade(form: HTMLFormElement): boolean | null {
+  let key: unknown;
+  try {
+    key = JSON.parse(form.dataset.answer || "");
+  } catch {
+    key = null;
+  }
+  if (!Array.isArray(key) || !key.length) return null;
+  const inputs = Array.prototype.slice.call(form.querySelectorAll("input[name=answer]")) as HTMLInputElement[];
   const text = inputs.filter((i) => i.type !== "radio" && i.type !== "checkbox")[0];
   if (text) {
     const v = norm(text.value);
-    return v === "" ? null : answer.some((a) => norm(String(a)) === v);
+    return v === "" ? null : key.some((a) => norm(String(a)) === v);
   }
-  const chosen = inputs.filter((i) => i.checked).map((i) => Number(i.value));
-  return chosen.length === 0 ? null : sameSet(chosen, answer.map(Number));
+  const chosen = inputs.filter((i) => i.checked).map((i) => i.value);
+  const want = key.map(String);
+  return chosen.length === 0 ? null : chosen.length === want.length && chosen.every((x) => want.indexOf(x) >= 0);
 }
 
 export function initChecks(ctx: Ctx): void {
@@ -44,49 +54,36 @@ export function initChecks(ctx: Ctx): void {
 
 function setup(ctx: Ctx, form: HTMLFormElement): void {
   const { t, store } = ctx;
-  let answer: unknown;
-  try {
-    answer = JSON.parse(form.dataset.answer || "");
-  } catch {
-    answer = null;
+  let out = form.querySelector<HTMLElement>(".check-feedback");
+  if (!out) {
+    out = h("p", { class: "check-feedback", role: "status" });
+    form.append(out);
   }
-  if (!Array.isArray(answer) || answer.length === 0) {
-    console.error("pacer: a check has no valid data-answer", form);
-    return;
-  }
-  const key = answer;
-  let feedback = form.querySelector<HTMLElement>(".check-feedback");
-  if (!feedback) {
-    feedback = h("p", { class: "check-feedback", role: "status" });
-    form.append(feedback);
-  }
-  const out = feedback;
-  if (!form.querySelector("button, input[type=submit]")) {
-    form.insertBefore(h("button", { type: "submit" }, t("check.submit")), out);
-  }
+  const feedback = out;
+  const src = form.querySelector(".check-explain");
+  const explain = h("p", { class: "check-explain", hidden: true }, src ? src.textContent : "");
+  feedback.after(explain);
   let timer = 0;
   form.addEventListener("submit", (e) => {
     e.preventDefault();
-    const inputs = Array.prototype.slice.call(form.querySelectorAll("input[name=answer]")) as HTMLInputElement[];
-    const right = grade(key, inputs);
+    const right = grade(form);
     form.classList.toggle("right", right === true);
     form.classList.toggle("wrong", right === false);
+    if (right !== null) form.classList.add("tried");
     // Empty the live region first so a repeated message is announced again.
-    out.textContent = "";
+    feedback.textContent = "";
     clearTimeout(timer);
     timer = window.setTimeout(() => {
-      out.textContent = t(right === null ? "check.empty" : right ? "check.right" : "check.wrong");
+      feedback.textContent = t(right === null ? "check.empty" : right ? "check.right" : "check.wrong");
     }, 50);
-    if (right === null) return;
-    const explain = form.querySelector<HTMLElement>(".check-explain");
-    if (explain) explain.hidden = false;
+    explain.hidden = right === null || !src;
+    if (right === null || ctx.kind === "diagnostic") return;
     const activity = form.dataset.activity || (ctx.kind === "activity" ? document.body.dataset.activity : "");
     const token = store.current();
     const n = form.dataset.check || "";
-    const check = Number(n);
     if (activity && token && /^\d+$/.test(n)) {
       store.update(token, (p) => {
-        p.answers.push({ activity, check, right, at: stamp() });
+        p.answers.push({ activity, check: Number(n), right, at: stamp() });
       });
     }
   });

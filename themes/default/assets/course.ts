@@ -1,6 +1,7 @@
 // The shared course data every page loads from course.<hash>.js as
 // window.PacerCourse: titles, links and rules of competencies and
 // activities. Missing or partial data degrades to ids, never to an error.
+import { override } from "./clock";
 import { isObject, own, strings } from "./dom";
 
 export interface Rule {
@@ -29,11 +30,26 @@ export interface Activity {
   al?: string[];
 }
 
+export interface Unit {
+  t: string;
+  u?: string;
+  diag?: string;
+}
+
+export interface Term {
+  start?: string;
+  end?: string;
+  days: number[];
+  breaks: string[][];
+}
+
 interface Data {
   v?: number;
   site?: string;
   scale?: string[];
   rule?: Rule;
+  term?: Term;
+  units?: Record<string, Unit>;
   competencies?: Record<string, Competency>;
   activities?: Record<string, Activity>;
 }
@@ -43,6 +59,7 @@ const defaultRule: Rule = { self: 3, m: 2, n: 3 };
 export class Course {
   readonly site: string;
   readonly scale: string[];
+  readonly term: Term;
   private data: Data;
   private aliases: Record<string, string> = {};
   private checks: Record<string, number> = {};
@@ -51,6 +68,14 @@ export class Course {
     this.data = isObject(raw) ? (raw as Data) : {};
     this.site = typeof this.data.site === "string" ? this.data.site : "";
     this.scale = strings(this.data.scale);
+    const t = isObject(this.data.term) ? this.data.term : ({} as Partial<Term>);
+    const days = Array.isArray(t.days) ? t.days.filter((d) => typeof d === "number") : [];
+    this.term = {
+      start: t.start,
+      end: t.end,
+      days: days.length ? days : [1, 2, 3, 4, 5],
+      breaks: Array.isArray(t.breaks) ? t.breaks.map(strings).filter((b) => b.length === 2) : [],
+    };
     const acts = this.data.activities;
     if (!isObject(acts)) return;
     for (const id of Object.keys(acts)) {
@@ -70,6 +95,11 @@ export class Course {
   competency(id: string): Competency | undefined {
     const c = own(this.data.competencies, id);
     return isObject(c) ? c : undefined;
+  }
+
+  unit(id: string): Unit | undefined {
+    const u = own(this.data.units, id);
+    return isObject(u) ? u : undefined;
   }
 
   title(kind: "activity" | "competency", id: string): string {
@@ -106,9 +136,18 @@ export class Course {
   }
 }
 
+// mod is an activity's modality, "" when unknown.
+export function mod(course: Course, id: string): string {
+  const a = course.activity(course.canonical(id));
+  return (a && a.mod) || "";
+}
+
 // href turns a site-relative URL into one for this page. From file:// a
-// folder link opens a listing, not its index.html.
+// folder link opens a listing, not its index.html. A ?today= override goes
+// along, so a demo stays on its day.
 export function href(root: string, u: string): string {
-  const url = root + u;
-  return location.protocol === "file:" && (url === "" || url.slice(-1) === "/") ? url + "index.html" : url;
+  let url = root + u;
+  if (location.protocol === "file:" && (url === "" || url.slice(-1) === "/")) url += "index.html";
+  const o = override();
+  return o ? url + "?today=" + o : url;
 }

@@ -4,11 +4,7 @@
 export type Child = Node | string | number | null | undefined | false;
 export type Props = Record<string, string | boolean | undefined>;
 
-export function h<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  props?: Props | null,
-  ...kids: Child[]
-): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props?: Props | null, ...kids: Child[]): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   if (props) {
     for (const k of Object.keys(props)) {
@@ -18,10 +14,14 @@ export function h<K extends keyof HTMLElementTagNameMap>(
       else el.setAttribute(k, v === true ? "" : v);
     }
   }
+  add(el, kids);
+  return el;
+}
+
+export function add(el: Element, kids: Child[]): void {
   for (const c of kids) {
     if (c !== null && c !== undefined && c !== false) el.append(typeof c === "number" ? String(c) : c);
   }
-  return el;
 }
 
 export function byId<T extends HTMLElement = HTMLElement>(id: string): T | null {
@@ -53,4 +53,39 @@ export function own<T>(obj: Record<string, T> | undefined, key: string): T | und
 
 export function strings(x: unknown): string[] {
   return Array.isArray(x) ? x.filter((s): s is string => typeof s === "string") : [];
+}
+
+// setAttr writes only changes: a refresh of 200 cards then costs no style
+// recalculation for what stayed the same.
+export function setAttr(el: Element, name: string, value: string | null): void {
+  if (value === null) el.removeAttribute(name);
+  else if (el.getAttribute(name) !== value) el.setAttribute(name, value);
+}
+
+export function setText(el: Node, s: string): void {
+  if (el.textContent !== s) el.textContent = s;
+}
+
+// slot rebuilds el's content when its signature changes, keeping the
+// keyboard focus on the element with the same data-k.
+export function slot(el: HTMLElement, sig: string, build: () => Child[]): void {
+  if (el.dataset.sig === sig) return;
+  const f = document.activeElement as HTMLElement | null;
+  const k = f && el.contains(f) ? f.dataset.k : undefined;
+  el.dataset.sig = sig;
+  el.textContent = "";
+  add(el, build());
+  el.hidden = !el.firstChild;
+  const n = k && el.querySelector<HTMLElement>('[data-k="' + k + '"]');
+  if (n) n.focus();
+}
+
+export function section(id: string, title: string, ...kids: Child[]): HTMLElement {
+  return h("section", { id, class: "card", "aria-labelledby": id + "-h" }, h("h2", { id: id + "-h" }, title), ...kids);
+}
+
+export function button(label: string, onClick: () => void, props?: Props): HTMLButtonElement {
+  const b = h("button", Object.assign({ type: "button" }, props), label);
+  b.addEventListener("click", onClick);
+  return b;
 }

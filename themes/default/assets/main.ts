@@ -1,12 +1,13 @@
 // Pacer's client. Every page works without it; it adds the student's
-// playlist, the activity bar and quick checks, keeping progress in
-// localStorage (see storage.ts). Loaded as a deferred classic script, after
-// course.<hash>.js has set window.PacerCourse.
+// playlist, the activity bar, quick checks and the diagnostic, keeping
+// progress in localStorage (see storage.ts). Loaded as a deferred classic
+// script, after course.<hash>.js has set window.PacerCourse.
 import { initActivityBar } from "./activity";
 import { Alerts } from "./alerts";
 import { initChecks } from "./checks";
 import type { Ctx } from "./context";
 import { Course } from "./course";
+import { initDiagnostic } from "./diagnostic";
 import { initStudent } from "./playlist";
 import { Store } from "./storage";
 import { loadStrings } from "./strings";
@@ -45,6 +46,7 @@ function start(): void {
   document.documentElement.classList.add("js");
   if (ctx.kind === "student") run("playlist", () => initStudent(ctx));
   if (ctx.kind === "activity") run("activity bar", () => initActivityBar(ctx));
+  if (ctx.kind === "diagnostic") run("diagnostic", () => initDiagnostic(ctx));
   run("checks", () => initChecks(ctx));
 }
 

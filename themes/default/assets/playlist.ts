@@ -1,33 +1,38 @@
 // The student's page: remember the student on this device, then render
-// "Next up" and the step cards into #pacer-app over the server-rendered
-// playlist (which stays the no-JavaScript version, hidden once this runs).
-import { formatDay, stamp, today } from "./clock";
+// their playlist into #pacer-app over the server-rendered one (which stays
+// the no-JavaScript version, hidden once this runs): Next up, pace, goals,
+// check-ins, the step cards, saving and moving progress, and hand-in.
+import { dayNum, formatDay, numDay, stamp, stampDay, today, weekday } from "./clock";
 import type { Ctx } from "./context";
-import { href } from "./course";
-import { byId, h, isObject, readJSON, strings } from "./dom";
-import { isDone, next, requiredDone, status } from "./mastery";
+import { href, mod } from "./course";
+import { type Child, add, button, byId, h, isObject, readJSON, section, setAttr, setText, slot, strings } from "./dom";
+import { groups, next, type Status, View } from "./mastery";
+import { Calendar, pace, type Step } from "./pace";
+import { initTransfer } from "./panels";
 import type { PlanStep, Progress } from "./storage";
 import { tokenRE } from "./storage";
 
-interface Step extends PlanStep {
-  unit?: string;
-  prereq?: boolean;
-  requires?: string[];
-  minutes?: number;
-  target?: string;
-}
-
-interface Playlist {
+export interface Playlist {
   v: number;
-  timeFactor?: number;
+  units: string[];
+  timeFactor: number;
+  shortfall: number;
+  goals: string[];
   steps: Step[];
 }
 
 function readPlaylist(): Playlist | null {
   const x = readJSON("pacer-playlist");
   if (!isObject(x) || !Array.isArray(x.steps)) return null;
-  const steps = x.steps.filter((s: unknown): s is Step => isObject(s) && typeof s.c === "string");
-  return { v: typeof x.v === "number" ? x.v : 1, timeFactor: typeof x.timeFactor === "number" ? x.timeFactor : 1, steps };
+  const num = (n: unknown, d: number) => (typeof n === "number" ? n : d);
+  return {
+    v: num(x.v, 1),
+    units: strings(x.units),
+    timeFactor: num(x.timeFactor, 1),
+    shortfall: num(x.shortfall, 0),
+    goals: strings(x.goals),
+    steps: x.steps.filter((s: unknown): s is Step => isObject(s) && typeof s.c === "string"),
+  };
 }
 
 // planOf keeps what an activity page needs to find the next activity.
@@ -40,47 +45,96 @@ export function initStudent(ctx: Ctx): void {
   const plan = readPlaylist();
   if (!tokenRE.test(token) || !plan) return;
   const greeting = byId("greeting");
-  const name = (greeting && greeting.dataset.name) || undefined;
-  ctx.store.remember({ token, name, steps: planOf(plan.steps) });
+  const name = (greeting && greeting.dataset.name) || "";
+  ctx.store.remember({ token, name, seen: stamp(), steps: planOf(plan.steps) }, true);
 
   let app = byId("pacer-app");
   const fallback = byId("playlist");
   if (!app) {
     app = h("div", { id: "pacer-app" });
-    if (fallback && fallback.parentNode) fallback.parentNode.insertBefore(app, fallback);
-    else (document.querySelector("main") || document.body).append(app);
+    (document.querySelector("main") || document.body).append(app);
   }
-  new StudentView(ctx, token, plan, app).render();
+  new StudentPage(ctx, token, name, plan, app).render();
   if (fallback) fallback.hidden = true;
+  const goals = byId("goals-title");
+  if (goals && goals.parentElement) goals.parentElement.hidden = true;
 }
 
-class StudentView {
-  private nextBox = h("section", { class: "card next-up", "aria-labelledby": "pacer-next-h" });
-  private cards: { step: Step; el: HTMLElement; badge: HTMLElement; late: HTMLElement | null }[] = [];
-  private buttons: { id: string; el: HTMLButtonElement; item: HTMLElement }[] = [];
-  private day = today();
+interface Card {
+  step: Step;
+  el: HTMLElement;
+  badge: HTMLElement;
+  meta: HTMLElement;
+  dyn: HTMLElement;
+  bottom: HTMLElement;
+  history: HTMLElement;
+  radios: HTMLInputElement[];
+  picks: { key: string; el: HTMLInputElement; row: HTMLElement }[];
+  note: HTMLTextAreaElement;
+}
 
-  constructor(private ctx: Ctx, private token: string, private plan: Playlist, private app: HTMLElement) {}
+export class StudentPage {
+  readonly day = today();
+  readonly cal: Calendar;
+  private cards: Card[] = [];
+  private byC: Record<string, Step> = {};
+  private updaters: ((v: View) => void)[] = [];
+  private week = 0;
+
+  constructor(readonly ctx: Ctx, readonly token: string, readonly name: string, readonly plan: Playlist, readonly app: HTMLElement) {
+    this.cal = new Calendar(ctx.course.term);
+    for (const s of plan.steps) this.byC[s.c] = s;
+  }
+
+  view(): View {
+    return new View(this.ctx.store.read(this.token), this.ctx.course);
+  }
+
+  on(u: (v: View) => void): void {
+    this.updaters.push(u);
+  }
+
+  // change saves a change to the student's progress and shows it in place,
+  // so the keyboard focus stays put.
+  change(f: (p: Progress) => void): void {
+    this.ctx.store.update(this.token, f);
+    this.refresh();
+  }
+
+  refresh(): void {
+    const v = this.view();
+    for (const u of this.updaters) u(v);
+    const b = this.app.querySelectorAll<HTMLElement>("button[data-done]");
+    for (let i = 0; i < b.length; i++) {
+      const done = v.done(b[i].dataset.done || "");
+      setAttr(b[i], "aria-pressed", String(done));
+      const li = b[i].closest(".act");
+      if (li) li.classList.toggle("is-done", done);
+    }
+  }
 
   render(): void {
-    const { t } = this.ctx;
+    const { t, store } = this.ctx;
     const list = h("ol", { class: "steps" });
-    const steps = h(
-      "section",
-      { class: "steps-section", "aria-labelledby": "pacer-steps-h" },
-      h("h2", { id: "pacer-steps-h" }, t("steps.heading")),
-      list,
-    );
     this.app.textContent = "";
-    this.app.append(this.nextBox, steps);
+    add(this.app, [
+      this.switcher(),
+      this.nudge(),
+      this.nextUp(),
+      this.pace(),
+      this.goals(),
+      this.checkins(),
+      section("pacer-steps", t("steps.heading"), list),
+    ]);
+    initTransfer(this);
     this.app.addEventListener("click", (e) => {
       const b = (e.target as Element).closest("button[data-done]");
       if (b instanceof HTMLButtonElement) this.toggle(b.dataset.done || "");
     });
     window.addEventListener("storage", (e) => {
-      if (e.key === this.ctx.store.key(this.token)) this.refresh();
+      if (e.key === store.key(this.token)) this.refresh();
     });
-    this.renderNext(this.ctx.store.read(this.token));
+    this.refresh();
     this.more(list, 0);
   }
 
@@ -89,146 +143,429 @@ class StudentView {
   private more(list: HTMLElement, from: number): void {
     const all = this.plan.steps;
     const to = Math.min(all.length, from + (from === 0 ? 20 : 50));
-    const cards = this.cards.length;
-    const buttons = this.buttons.length;
     const batch = document.createDocumentFragment();
-    for (let i = from; i < to; i++) batch.append(this.card(all[i]));
-    this.update(this.ctx.store.read(this.token), cards, buttons);
+    const v = this.view();
+    for (let i = from; i < to; i++) {
+      const c = this.card(all[i], i);
+      this.update(c, v);
+      batch.append(c.el);
+    }
     list.append(batch);
     if (to < all.length) setTimeout(() => this.more(list, to), 0);
-    else this.app.setAttribute("data-ready", "");
+    else {
+      this.on((v) => this.cards.forEach((c) => this.update(c, v)));
+      this.refresh();
+      this.app.setAttribute("data-ready", "");
+    }
   }
 
-  private toggle(id: string): void {
-    const { course, store } = this.ctx;
-    store.update(this.token, (p) => {
-      const done = isDone(p, course, id);
-      for (const k of course.ids(id)) delete p.done[k];
-      if (!done) p.done[id] = stamp();
+  toggle(id: string): void {
+    const v = this.view();
+    this.change((p) => {
+      (v.done(id) ? p.undone : p.done)[id] = stamp();
     });
-    this.refresh();
   }
 
-  // refresh shows changed progress in place, so focus stays put.
-  private refresh(): void {
-    const p = this.ctx.store.read(this.token);
-    this.update(p, 0, 0);
-    this.renderNext(p);
+  fmt(day: string): string {
+    return formatDay(day, this.ctx.lang);
   }
 
-  private update(p: Progress, fromCard: number, fromButton: number): void {
+  title(c: string): string {
+    return this.ctx.course.title("competency", c);
+  }
+
+  meta(id: string): string {
     const { t, course } = this.ctx;
-    for (const b of this.buttons.slice(fromButton)) {
-      const done = isDone(p, course, b.id);
-      setAttr(b.el, "aria-pressed", String(done));
-      setAttr(b.item, "class", done ? "act is-done" : "act");
-    }
-    for (const c of this.cards.slice(fromCard)) {
-      const st = status(c.step, p, course);
-      setAttr(c.el, "class", "card step status-" + st);
-      setAttr(c.badge, "class", "status status-" + st);
-      if (c.badge.textContent !== t("status." + st)) c.badge.textContent = t("status." + st);
-      const finished = st === "placed" || st === "mastered" || requiredDone(c.step, p, course);
-      if (c.late) c.late.hidden = finished || !c.step.target || c.step.target >= this.day;
-    }
-  }
-
-  private renderNext(p: Progress): void {
-    const { t, course, root, lang } = this.ctx;
-    const n = next(this.plan.steps, p, course);
-    const box = this.nextBox;
-    box.textContent = "";
-    box.append(h("h2", { id: "pacer-next-h" }, t("next.heading")), h("p", { class: "today" }, t("next.today", { date: formatDay(this.day, lang) })));
-    if (!n) {
-      box.append(h("p", { class: "all-done" }, t("next.allDone")));
-      return;
-    }
-    const a = course.activity(n.activity);
-    box.append(
-      h("p", { class: "next-step" }, course.title("competency", n.step.c)),
-      h(
-        "p",
-        { class: "next-act" },
-        a && a.u ? h("a", { class: "button next-link", href: href(root, a.u) }, course.title("activity", n.activity)) : n.activity,
-        " ",
-        this.meta(n.activity),
-      ),
-    );
-  }
-
-  private card(step: Step): HTMLElement {
-    const { t, course, root, lang } = this.ctx;
-    const comp = course.competency(step.c);
-    const title = course.title("competency", step.c);
-    const badge = h("span", { class: "status" });
-    const late = step.target ? h("span", { class: "late", hidden: true }, t("step.late")) : null;
-    const el = h(
-      "li",
-      { class: "card step" },
-      h("h3", null, comp && comp.u ? h("a", { href: href(root, comp.u) }, title) : title),
-      h(
-        "p",
-        { class: "step-meta" },
-        badge,
-        step.prereq && h("span", { class: "tag" }, t("step.prereq")),
-        step.target && !step.placed && h("span", null, t("step.target", { date: formatDay(step.target, lang) })),
-        late,
-        step.minutes && !step.placed ? h("span", null, t("step.minutes", { n: step.minutes })) : null,
-      ),
-      comp && comp.can ? h("p", { class: "can" }, comp.can) : null,
-    );
-    const after = strings(step.requires);
-    if (after.length && !step.placed) {
-      el.append(h("p", { class: "soft-lock" }, t("step.after", { list: after.map((c) => course.title("competency", c)).join(", ") })));
-    }
-    if (step.placed) {
-      el.append(h("p", { class: "placed-note" }, t("step.placedNote")));
-    } else {
-      for (const g of step.choices || []) {
-        const opts = strings(isObject(g) ? g.options : undefined);
-        if (opts.length) el.append(this.group(opts.length > 1 ? "step.chooseOne" : "step.do", opts, "required"));
-      }
-      const support = strings(step.support);
-      if (support.length) el.append(this.group("step.support", support, "support"));
-    }
-    const ext = strings(step.extension);
-    if (ext.length) el.append(this.group("step.extension", ext, "extension"));
-    this.cards.push({ step, el, badge, late });
-    return el;
-  }
-
-  private group(label: string, ids: string[], cls: string): HTMLElement {
-    const { t, course, root } = this.ctx;
-    const ul = h("ul", { class: "acts" });
-    for (const id of ids) {
-      const a = course.activity(id);
-      const title = course.title("activity", id);
-      const button = h(
-        "button",
-        { type: "button", class: "toggle", "aria-pressed": "false", "data-done": id },
-        t("act.markDone"),
-        h("span", { class: "visually-hidden" }, ": " + title),
-      );
-      const item = h("li", { class: "act" }, a && a.u ? h("a", { href: href(root, a.u) }, title) : title, " ", this.meta(id), " ", button);
-      this.buttons.push({ id, el: button, item });
-      ul.append(item);
-    }
-    return h("div", { class: "group " + cls }, h("p", { class: "group-label" }, t(label)), ul);
-  }
-
-  private meta(id: string): HTMLElement | null {
-    const { t, course } = this.ctx;
-    const a = course.activity(id);
-    if (!a) return null;
+    const a = course.activity(course.canonical(id));
+    if (!a) return "";
     const parts: string[] = [];
     if (a.mod) parts.push(t("mod." + a.mod));
     if (typeof a.min === "number" && a.min > 0) parts.push(t("act.minutes", { n: Math.ceil(a.min * (this.plan.timeFactor || 1)) }));
-    return parts.length ? h("span", { class: "act-meta" }, parts.join(" · ")) : null;
+    return parts.join(" · ");
+  }
+
+  link(id: string, props?: Record<string, string>): Child {
+    const { course, root } = this.ctx;
+    const a = course.activity(course.canonical(id));
+    const title = course.title("activity", course.canonical(id));
+    return a && a.u ? h("a", Object.assign({ href: href(root, a.u) }, props), title) : h("span", props || null, title);
+  }
+
+  doneButton(id: string): HTMLButtonElement {
+    const { t, course } = this.ctx;
+    const label = t("act.markDone");
+    return h(
+      "button",
+      { type: "button", class: "toggle", "aria-pressed": "false", "data-done": id, "data-k": "d:" + id, "aria-label": label + ": " + course.title("activity", course.canonical(id)) },
+      label,
+    );
+  }
+
+  acts(label: string, ids: string[], cls: string): HTMLElement | null {
+    if (!ids.length) return null;
+    const ul = h("ul", { class: "acts" });
+    for (const id of ids) {
+      const m = this.meta(id);
+      ul.append(h("li", { class: "act" }, this.link(id), m && h("span", { class: "act-meta" }, m), this.doneButton(id)));
+    }
+    return h("div", { class: "group " + cls }, h("p", { class: "group-label" }, this.ctx.t(label)), ul);
+  }
+
+  private switcher(): Child {
+    const { t, store, root } = this.ctx;
+    const others = store.students().filter((s) => s.token !== this.token);
+    if (!others.length) return null;
+    const ul = h("ul");
+    others.forEach((s, i) => ul.append(h("li", null, h("a", { href: href(root, "s/" + s.token + "/index.html") }, s.name || t("switch.student", { n: i + 1 })))));
+    return h("nav", { class: "switcher", "aria-label": t("switch.label") }, h("p", null, t("switch.notYou", { name: this.name })), ul);
+  }
+
+  private nudge(): Child {
+    const { t, store } = this.ctx;
+    const p = h("p", { class: "nudge", hidden: true }, t("nudge.text"), " ", h("a", { href: "#pacer-save" }, t("nudge.link")));
+    this.on((v) => {
+      const s = store.student(this.token);
+      let since = s && typeof s.saved === "string" ? s.saved : "";
+      if (!since) {
+        // never saved: count from the first thing recorded
+        const at = (m: Record<string, unknown>) => Object.keys(m).map((k) => (isObject(m[k]) ? (m[k] as { at: unknown }).at : m[k]));
+        const all = ([] as unknown[]).concat(at(v.p.done), at(v.p.placed), at(v.p.notes), at(v.p.picks), v.p.answers.map((a) => a.at));
+        for (const c of Object.keys(v.p.ratings)) all.push(...v.ratings(c).map((r) => r.at));
+        since = all.filter((x): x is string => typeof x === "string" && /^\d{4}-/.test(x)).sort()[0] || "";
+      }
+      p.hidden = !since || dayNum(this.day) - dayNum(stampDay(since)) <= 7;
+    });
+    return p;
+  }
+
+  private nextUp(): HTMLElement {
+    const { t, course, root } = this.ctx;
+    const box = section("pacer-next", t("next.heading"));
+    box.classList.add("next-up");
+    const body = h("div");
+    box.append(body);
+    this.on((v) => {
+      const n = next(this.plan.steps, v);
+      slot(body, n ? n.step.c + "|" + n.activity + "|" + !!n.support : "", () => {
+        if (!n) return [h("p", { class: "all-done" }, t("next.allDone"))];
+        const a = course.activity(n.activity);
+        const m = this.meta(n.activity);
+        return [
+          h("p", { class: "next-step" }, this.title(n.step.c)),
+          n.support && h("p", { class: "offer-note" }, t("next.another")),
+          h(
+            "p",
+            { class: "next-act" },
+            a && a.u
+              ? h("a", { class: "button next-link", href: href(root, a.u) }, course.title("activity", n.activity))
+              : course.title("activity", n.activity),
+            m && h("span", { class: "act-meta" }, m),
+          ),
+        ];
+      });
+    });
+    return box;
+  }
+
+  private pace(): HTMLElement {
+    const { t, course } = this.ctx;
+    const status = h("p", { class: "pace-status" });
+    const help = h("p", { class: "pace-help" });
+    const weekTitle = h("h3", { id: "pacer-week-h" });
+    const week = h("ol", { class: "week", "aria-labelledby": "pacer-week-h" });
+    let last: View;
+    const move = (d: number) => {
+      this.week = d && this.week + d;
+      draw(last);
+    };
+    const draw = (v: View) => {
+      last = v;
+      // the week (Monday first) that holds today, moved by this.week
+      const n0 = dayNum(this.day);
+      const monday = n0 - ((n0 + 3) % 7) + 7 * this.week;
+      setText(weekTitle, this.week ? t("week.of", { date: this.fmt(numDay(monday)) }) : t("week.this"));
+      week.textContent = "";
+      for (let n = monday; n < monday + 7; n++) {
+        const day = numDay(n);
+        if (course.term.days.indexOf(weekday(n)) < 0) continue;
+        const due = this.plan.steps.filter((s) => s.target === day && !v.placed(s));
+        const item = h(
+          "li",
+          { class: day === this.day ? "today" : "", "aria-current": day === this.day ? "date" : undefined },
+          h("span", { class: "day" }, this.fmt(day)),
+        );
+        if (!this.cal.school(n)) item.append(h("span", { class: "none" }, t("week.noSchool")));
+        else if (!due.length) item.append(h("span", { class: "none" }, t("week.nothing")));
+        else {
+          const ul = h("ul");
+          for (const s of due) {
+            const st = v.status(s);
+            ul.append(h("li", { class: "st-" + st }, h("a", { href: "#step-" + s.c }, this.title(s.c)), " ", h("span", { class: "status status-" + st }, t("status." + st))));
+          }
+          item.append(ul);
+        }
+        week.append(item);
+      }
+    };
+    this.on((v) => {
+      const p = pace(this.plan.steps, v, this.day, this.cal);
+      status.className = "pace-status pace-" + p.status;
+      setText(status, p.status === "on-track" ? t(p.allDone ? "pace.done" : "pace.onTrack") : t("pace." + p.status, { n: p.days }));
+      let s = "";
+      if (p.status === "behind" && p.late.length) {
+        const min = p.late.reduce((a, x) => a + (x.minutes || 0), 0);
+        s = t("pace.catchUp", { title: this.title(p.late[0].c), min, extra: Math.ceil(min / 5), days: 5 });
+      }
+      if (this.plan.shortfall > 0) s += (s ? " " : "") + t("pace.shortfall", { n: this.plan.shortfall });
+      setText(help, s);
+      help.hidden = !s;
+      draw(v);
+    });
+    return section(
+      "pacer-pace",
+      t("pace.heading"),
+      h("p", { class: "today" }, t("pace.today", { date: this.fmt(this.day) })),
+      status,
+      help,
+      h(
+        "div",
+        { class: "week-view" },
+        weekTitle,
+        h("p", { class: "week-nav" }, button(t("week.prev"), () => move(-1)), button(t("week.now"), () => move(0)), button(t("week.next"), () => move(1))),
+        week,
+      ),
+    );
+  }
+
+  private goals(): HTMLElement {
+    const { t } = this.ctx;
+    const list = h("ul");
+    const edit = button(t("goals.edit"), () => open(true));
+    const label = h("label", { for: "pacer-goals-in" }, t("goals.label"));
+    const area = h("textarea", { id: "pacer-goals-in", rows: "4" });
+    const form = h("div", { class: "goals-edit", hidden: true }, label, area, h("p", null, button(t("goals.save"), () => save()), " ", button(t("goals.cancel"), () => open(false), { class: "secondary" })));
+    let current: string[] = [];
+    const open = (on: boolean) => {
+      form.hidden = !on;
+      edit.hidden = on;
+      if (on) {
+        area.value = current.join("\n");
+        area.focus();
+      } else edit.focus();
+    };
+    const save = () => {
+      const list = area.value.split("\n").map((s) => s.trim()).filter((s) => s).slice(0, 20);
+      this.change((p) => {
+        p.goals = { list, at: stamp() };
+      });
+      open(false);
+    };
+    this.on((v) => {
+      current = v.p.goals ? strings(v.p.goals.list) : this.plan.goals;
+      slot(list, JSON.stringify(current), () => (current.length ? current.map((g) => h("li", null, g)) : [h("li", { class: "none" }, t("goals.none"))]));
+    });
+    return section("pacer-goals", t("goals.heading"), list, edit, form);
+  }
+
+  private checkins(): Child {
+    const { t, course, root } = this.ctx;
+    const links = this.plan.units
+      .map((u) => {
+        const unit = course.unit(u);
+        if (!unit || !unit.diag) return null;
+        const p = h("p", null, h("a", { href: href(root, unit.diag) }, t("diag.take", { unit: unit.t || u })));
+        this.on((v) => {
+          p.hidden = this.plan.steps.filter((s) => s.unit === u).every((s) => {
+            const st = v.status(s);
+            return st === "placed" || st === "mastered";
+          });
+        });
+        return p;
+      })
+      .filter((x) => x);
+    return links.length ? section("pacer-checkins", t("diag.heading"), h("p", null, t("diag.help")), ...links) : null;
+  }
+
+  private card(step: Step, i: number): Card {
+    const { t, course, root } = this.ctx;
+    const comp = course.competency(step.c);
+    const title = this.title(step.c);
+    const hid = "step-" + step.c + "-h";
+    const badge = h("span", { class: "status" });
+    const meta = h("span", { class: "step-when" });
+    const dyn = h("div");
+    const bottom = h("div");
+    const history = h("div", { class: "history" });
+    const el = h(
+      "li",
+      { class: "card step", id: "step-" + step.c },
+      h("article", { "aria-labelledby": hid }, h("h3", { id: hid }, comp && comp.u ? h("a", { href: href(root, comp.u) }, title) : title)),
+    );
+    const art = el.firstChild as HTMLElement;
+    add(art, [
+      h("p", { class: "step-meta" }, badge, step.prereq && h("span", { class: "tag" }, t("step.prereq")), meta),
+      comp && comp.can ? h("p", { class: "can" }, comp.can) : null,
+      dyn,
+    ]);
+    const picks: Card["picks"] = [];
+    if (!step.placed) {
+      groups(step).forEach((g, gi) => {
+        if (!g.options.length) return;
+        const id = "o" + i + "-" + gi;
+        if (g.options.length === 1) {
+          art.append(this.acts("step.do", g.options, "required") as HTMLElement);
+          return;
+        }
+        const fs = h("fieldset", { class: "group board" }, h("legend", { class: "group-label" }, t("step.chooseOne")));
+        g.options.forEach((a, oi) => {
+          const r = h("input", { type: "radio", name: id, value: a, id: id + "-" + oi, "aria-labelledby": id + "-" + oi + "-m " + id + "-" + oi + "-t" });
+          r.addEventListener("change", () => this.change((p) => (p.picks[g.key] = { a, at: stamp() })));
+          const m = this.meta(a);
+          const row = h(
+            "div",
+            { class: "act" },
+            h("label", { for: id + "-" + oi, class: "pick" }, r, h("span", { id: id + "-" + oi + "-m", class: "mod" }, t("mod." + mod(course, a)))),
+            this.link(a, { id: id + "-" + oi + "-t" }),
+            m && h("span", { class: "act-meta" }, m),
+            oi === 0 && h("span", { class: "tag" }, t("step.suggested")),
+            this.doneButton(a),
+          );
+          picks.push({ key: g.key, el: r, row });
+          fs.append(row);
+        });
+        art.append(fs);
+      });
+    }
+    art.append(bottom);
+    // self-assessment on the site's scale
+    const radios: HTMLInputElement[] = [];
+    const scale = course.scale;
+    if (scale.length) {
+      const fs = h("fieldset", { class: "rate" }, h("legend", null, t("rate.legend")));
+      scale.forEach((label, k) => {
+        const r = h("input", { type: "radio", name: "rate-" + i, value: String(k + 1), id: "r" + i + "-" + k });
+        r.addEventListener("change", () => this.rate(step.c, k + 1));
+        radios.push(r);
+        fs.append(h("label", { for: "r" + i + "-" + k }, r, label));
+      });
+      art.append(fs, history);
+    }
+    const nid = "n" + i;
+    const note = h("textarea", { id: nid, rows: "3" });
+    const saved = h("span", { class: "saved", role: "status" });
+    const saveNote = () => {
+      const text = note.value.slice(0, 5000);
+      this.change((p) => (p.notes[step.c] = { t: text, at: stamp() }));
+      setText(saved, t("note.saved"));
+    };
+    note.addEventListener("change", saveNote);
+    art.append(
+      h(
+        "details",
+        { class: "note" },
+        h("summary", null, t("note.summary")),
+        h("label", { for: nid }, t("note.label")),
+        note,
+        h("p", null, button(t("note.save"), saveNote, { class: "secondary", "aria-describedby": hid }), " ", saved),
+      ),
+    );
+    const c: Card = { step, el, badge, meta, dyn, bottom, history, radios, picks, note };
+    this.cards.push(c);
+    return c;
+  }
+
+  private rate(c: string, level: number): void {
+    this.change((p) => {
+      const list = Array.isArray(p.ratings[c]) ? p.ratings[c] : [];
+      const last = list[list.length - 1];
+      // one rating a day: changing it the same day replaces it
+      if (last && stampDay(last.at) === this.day) list.pop();
+      list.push({ v: level, at: stamp() });
+      p.ratings[c] = list;
+    });
+  }
+
+  private update(c: Card, v: View): void {
+    const { t, course } = this.ctx;
+    const step = c.step;
+    const st: Status = v.status(step);
+    setAttr(c.el, "class", "card step status-" + st);
+    setAttr(c.badge, "class", "status status-" + st);
+    setText(c.badge, t("status." + st));
+    const finished = v.finished(step);
+    const late = !finished && !!step.target && step.target < this.day;
+    const when =
+      step.target && st !== "placed"
+        ? t("step.target", { date: this.fmt(step.target) }) + (step.minutes ? " · " + t("step.minutes", { n: step.minutes }) : "") + (late ? " · " + t("step.late") : "")
+        : "";
+    setText(c.meta, when);
+    c.meta.classList.toggle("late", late);
+    // soft lock: prerequisites of this playlist not yet mastered
+    const after = strings(step.requires).filter((r) => {
+      const s = this.byC[r];
+      const x = s ? v.status(s) : "mastered";
+      return x !== "mastered" && x !== "placed";
+    });
+    const another = st === "needs-support" ? v.another(step) : [];
+    slot(c.dyn, [st, after.join(), another.join()].join("|"), () => [
+      after.length > 0 && h("p", { class: "soft-lock" }, t("step.after", { list: after.map((r) => this.title(r)).join(", ") })),
+      st === "placed" && h("p", { class: "placed-note" }, t(step.placed ? "step.placedNote" : "step.placedDiag")),
+      another.length > 0 && this.acts("step.another", another, "offer"),
+    ]);
+    const missing: string[] = [];
+    if (st !== "placed" && st !== "mastered") {
+      if (!v.requiredDone(step)) missing.push(t("miss.acts"));
+      const k = v.checks(step.c);
+      if (k && k[2] < k[0]) missing.push(t("miss.checks", { m: k[0], n: k[1], r: k[2] }));
+      if (!v.selfMet(step.c)) missing.push(t("miss.self", { level: course.scale[course.rule(step.c).self - 1] || String(course.rule(step.c).self) }));
+    }
+    const support = st === "needs-support" || st === "placed" ? [] : strings(step.support);
+    const ext = st === "mastered" || st === "placed" ? strings(step.extension) : [];
+    slot(c.bottom, [missing.join(), support.join(), ext.join()].join("|"), () => [
+      missing.length > 0 && h("p", { class: "missing" }, t("miss.intro"), " ", missing.join(" · ")),
+      support.length > 0 && h("details", { class: "support" }, h("summary", null, t("step.support")), this.acts("step.supportHelp", support, "support")),
+      this.acts("step.extension", ext, "extension"),
+    ]);
+    for (const p of c.picks) {
+      const picked = v.pick(p.key, [p.el.value]) === p.el.value;
+      if (p.el.checked !== picked) p.el.checked = picked;
+      p.row.classList.toggle("picked", picked);
+    }
+    const r = v.rating(step.c);
+    c.radios.forEach((x, k) => {
+      if (x.checked !== (k + 1 === r)) x.checked = k + 1 === r;
+    });
+    const hist = v.ratings(step.c);
+    slot(c.history, JSON.stringify(hist), () =>
+      hist.length
+        ? [
+            h("p", { class: "history-label", id: "h" + step.c }, t("rate.history")),
+            h(
+              "ol",
+              { "aria-labelledby": "h" + step.c },
+              ...hist.map((x) =>
+                h(
+                  "li",
+                  null,
+                  bar(x.v / course.scale.length),
+                  course.scale[x.v - 1] || String(x.v),
+                  " ",
+                  h("time", { datetime: stampDay(x.at) }, this.fmt(stampDay(x.at))),
+                ),
+              ),
+            ),
+          ]
+        : [],
+    );
+    const note = v.p.notes[step.c];
+    const text = isObject(note) && typeof note.t === "string" ? note.t : "";
+    if (document.activeElement !== c.note && c.note.value !== text) c.note.value = text;
   }
 }
 
-// setAttr writes only changes: a refresh of 200 cards then costs no style
-// recalculation for what stayed the same.
-function setAttr(el: Element, name: string, value: string): void {
-  if (el.getAttribute(name) !== value) el.setAttribute(name, value);
+// bar is a growth bar filled to a share (0..1) of the scale.
+function bar(share: number): HTMLElement {
+  const b = h("span", { class: "bar", "aria-hidden": "true" }, h("span"));
+  (b.firstChild as HTMLElement).style.width = Math.round(Math.min(1, share) * 100) + "%";
+  return b;
 }

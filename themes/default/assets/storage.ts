@@ -1,19 +1,26 @@
 // Progress storage (SPEC 5.4). Keys, all under one site key so sites on
 // one origin (every file:// page shares one) never mix:
 //
-//   pacer:<site>:<token>                 a student's progress, {"v":1,...}
+//   pacer:<site>:<token>                 a student's progress, {"v":2,...}
 //   pacer:<site>:<token>:backup:<time>   a value that could not be read, kept
+//   pacer:<site>:<token>:backup:v<n>     the value before a migration
+//   pacer:<site>:<token>:undo            {"at":..., "before": raw} before an import
 //   pacer:<site>:students                students who opened their page here
 //   pacer:<site>:current                 the token of the last one
 //
-// Rules: never drop a field this client does not understand; keep what it
-// cannot parse; tell the student when saving fails; never throw when
-// localStorage is missing (then progress lives for this page only).
+// Every item carries the time it was last changed, so two copies merge
+// item by item, newest wins (see transfer.ts). Rules: never drop a field
+// this client does not understand; keep what it cannot parse; tell the
+// student when saving fails; never throw when localStorage is missing
+// (then progress lives for this page only).
 import type { Alerts } from "./alerts";
 import { stamp } from "./clock";
 import { isObject, own } from "./dom";
 
-export const version = 1;
+export const version = 2;
+
+// Stamps maps an id to the time of the latest change.
+export type Stamps = Record<string, string>;
 
 export interface Answer {
   activity: string;
@@ -27,14 +34,35 @@ export interface Rating {
   at: string;
 }
 
+export interface Pick {
+  a: string;
+  at: string;
+}
+
+export interface Note {
+  t: string;
+  at: string;
+}
+
+export interface Goals {
+  list: string[];
+  at: string;
+}
+
 export interface Progress {
   v: number;
-  done: Record<string, string>;
+  // done and undone: when an activity was marked done, and when that mark
+  // was taken back; the later of the two holds.
+  done: Stamps;
+  undone: Stamps;
+  // placed: competencies placed out by a diagnostic.
+  placed: Stamps;
   answers: Answer[];
-  picks: Record<string, string>;
+  // picks: the chosen option of a choice group, keyed "<competency>/<key>".
+  picks: Record<string, Pick>;
   ratings: Record<string, Rating[]>;
-  notes: Record<string, string>;
-  goals: string[];
+  notes: Record<string, Note>;
+  goals?: Goals;
   [field: string]: unknown;
 }
 
@@ -52,28 +80,50 @@ export interface Student {
   token: string;
   name?: string;
   seen?: string;
+  // saved: the last export or hand-in made on this device.
+  saved?: string;
   steps?: PlanStep[];
   [field: string]: unknown;
 }
 
-const shapes: [string, () => unknown][] = [
-  ["done", () => ({})],
-  ["answers", () => []],
-  ["picks", () => ({})],
-  ["ratings", () => ({})],
-  ["notes", () => ({})],
-  ["goals", () => []],
+export const fields: [string, boolean][] = [
+  ["done", false],
+  ["undone", false],
+  ["placed", false],
+  ["answers", true],
+  ["picks", false],
+  ["ratings", false],
+  ["notes", false],
 ];
 
 export function emptyProgress(): Progress {
   const p: Record<string, unknown> = { v: version };
-  for (const [k, make] of shapes) p[k] = make();
+  for (const [k, list] of fields) p[k] = list ? [] : {};
   return p as Progress;
 }
 
-function registry(): Record<string, unknown> {
-  return { v: version, students: [] };
+// migrations[n] turns a version n value into version n+1.
+export const migrations: Record<number, (x: Record<string, unknown>) => void> = {
+  // v1 kept picks, notes and goals without the time of the change.
+  1: (x) => {
+    const re = (m: unknown, f: (v: unknown) => unknown) => {
+      if (!isObject(m)) return;
+      for (const k of Object.keys(m)) m[k] = f(m[k]);
+    };
+    re(x.picks, (v) => (typeof v === "string" ? { a: v, at: "" } : v));
+    re(x.notes, (v) => (typeof v === "string" ? { t: v, at: "" } : v));
+    if (Array.isArray(x.goals)) x.goals = x.goals.length ? { list: x.goals, at: "" } : undefined;
+  },
+};
+
+// migrate brings x from version v to this version, in place.
+export function migrate(x: Record<string, unknown>, v: number): number {
+  for (; v < version; v++) if (migrations[v]) migrations[v](x);
+  x.v = v;
+  return v;
 }
+
+const registry = () => ({ v: 1, students: [] });
 
 export const tokenRE = /^[a-z0-9]{1,64}$/;
 
@@ -107,7 +157,7 @@ export class Store {
     return "pacer:" + this.site + ":" + token;
   }
 
-  private get(k: string): string | null {
+  get(k: string): string | null {
     const p = own(this.pending, k);
     if (p !== undefined) return p;
     try {
@@ -117,22 +167,23 @@ export class Store {
     }
   }
 
-  private set(k: string, v: string): boolean {
+  set(k: string, v: string | null): boolean {
     if (!this.ls) {
-      this.pending[k] = v;
+      if (v !== null) this.pending[k] = v;
       this.alerts.show("alert.noStorage");
       return false;
     }
     if (this.frozen[k]) {
-      this.pending[k] = v;
+      if (v !== null) this.pending[k] = v;
       return false;
     }
     try {
-      this.ls.setItem(k, v);
+      if (v === null) this.ls.removeItem(k);
+      else this.ls.setItem(k, v);
       delete this.pending[k];
       return true;
     } catch (e) {
-      this.pending[k] = v;
+      if (v !== null) this.pending[k] = v;
       this.alerts.show(quota(e) ? "alert.quota" : "alert.saveFailed");
       return false;
     }
@@ -169,24 +220,36 @@ export class Store {
   read(token: string): Progress {
     const k = this.key(token);
     const x = this.readObject(k, emptyProgress);
-    const v = typeof x.v === "number" && x.v >= 1 ? x.v : version;
-    x.v = v;
+    let v = typeof x.v === "number" && x.v >= 1 ? Math.floor(x.v) : version;
     if (v > version) {
       this.frozen[k] = true;
       this.alerts.show("alert.newer");
     }
+    if (v < version) {
+      this.set(k + ":backup:v" + v, this.get(k) || "");
+      v = migrate(x, v);
+      this.set(k, JSON.stringify(x));
+    }
+    x.v = v;
     let broken = false;
-    for (const [f, make] of shapes) {
-      const want = make();
+    for (const [f, list] of fields) {
       const have = x[f];
-      if (have === undefined) x[f] = want;
-      else if (Array.isArray(want) ? !Array.isArray(have) : !isObject(have)) {
+      if (have === undefined) x[f] = list ? [] : {};
+      else if (list ? !Array.isArray(have) : !isObject(have)) {
         broken = true;
-        x[f] = want;
+        x[f] = list ? [] : {};
       }
+    }
+    if (x.goals !== undefined && !isObject(x.goals)) {
+      broken = true;
+      delete x.goals;
     }
     if (broken) this.backup(k, this.get(k) || "", x);
     return x as Progress;
+  }
+
+  write(token: string, p: Progress): void {
+    this.set(this.key(token), JSON.stringify(p));
   }
 
   // update changes a student's progress: read fresh (another tab may have
@@ -194,7 +257,7 @@ export class Store {
   update(token: string, change: (p: Progress) => void): Progress {
     const p = this.read(token);
     change(p);
-    this.set(this.key(token), JSON.stringify(p));
+    this.write(token, p);
     return p;
   }
 
@@ -207,6 +270,10 @@ export class Store {
     return t && tokenRE.test(t) ? t : null;
   }
 
+  setCurrent(token: string): void {
+    this.set("pacer:" + this.site + ":current", token);
+  }
+
   students(): Student[] {
     const x = this.readObject(this.registryKey(), registry);
     const list = Array.isArray(x.students) ? x.students : [];
@@ -217,16 +284,18 @@ export class Store {
     return this.students().filter((s) => s.token === token)[0];
   }
 
-  // remember records that a student opened their page on this device, with
-  // their name and plan, and makes them the current student.
-  remember(s: Student): void {
+  // remember records that a student opened their page on this device (or
+  // changes what is kept about them); first makes them the current student.
+  remember(s: Student, first?: boolean): void {
     const k = this.registryKey();
     const x = this.readObject(k, registry);
     const list = Array.isArray(x.students) ? x.students : [];
     const old = list.filter((o: unknown) => isObject(o) && o.token === s.token)[0];
     const rest = list.filter((o: unknown) => o !== old);
-    x.students = [Object.assign({}, old, s, { seen: stamp() })].concat(rest);
+    const merged = Object.assign({}, old, s);
+    x.students = first ? [merged].concat(rest) : list.map((o: unknown) => (o === old ? merged : o));
+    if (!old && !first) (x.students as unknown[]).push(merged);
     this.set(k, JSON.stringify(x));
-    this.set("pacer:" + this.site + ":current", s.token);
+    if (first) this.setCurrent(s.token);
   }
 }

@@ -1,0 +1,176 @@
+package e2e
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/pacer-edu/pacer/engine/internal/browsertest"
+)
+
+// Scenario 1: a student opens their link and Next up shows the first step
+// of their playlist; a second student on the same browser sees only their
+// own data, and a switcher names only the students who opened their link
+// here.
+func TestStudentSeesTheirFirstStepAndOnlyTheirOwnProgress(t *testing.T) {
+	c := buildCourse(t, moduleRoot(t))
+	var names []string
+	for n := range c.students {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	first, second, third := names[0], names[1], names[2]
+	const day = "2026-09-14"
+	p := browsertest.NewPage(t)
+
+	c.openStudent(t, p, first, day)
+	p.ByRole("heading", "Hello, "+first).Wait()
+	firstStep := browsertest.Eval[string](p, `(() => {
+		const s = JSON.parse(document.getElementById("pacer-playlist").textContent).steps.find(s => !s.placed);
+		return PacerCourse.competencies[s.c].t;
+	})()`)
+	next := p.ByRole("region", "Next up")
+	next.WaitText(firstStep)
+	act := next.ByRole("link", "").State().Name
+	if act == "" {
+		t.Fatalf("Next up has no activity link: %q", next.Text())
+	}
+	if n := p.ByRole("navigation", "Students on this device").Count(); n != 0 {
+		t.Errorf("the first student on this device sees a switcher")
+	}
+	// Mark the Next up activity done on its card.
+	tap(p, card(p, firstStep).ByRole("button", "Mark done: "+act))
+	waitStatus(t, p, firstStep, "Practicing")
+	if pressed := card(p, firstStep).ByRole("button", "Mark done: "+act).State().HTML; !strings.Contains(pressed, `aria-pressed="true"`) {
+		t.Errorf("the Mark done button is not pressed: %s", pressed)
+	}
+
+	// A second student opens their link in the same browser.
+	c.openStudent(t, p, second, day)
+	p.ByRole("heading", "Hello, "+second).Wait()
+	steps := p.ByRole("region", "My steps").Text()
+	for _, s := range []string{"Practicing", "Mastered", "Needs support"} {
+		if strings.Contains(steps, s) {
+			t.Errorf("%s's steps show %q, though they did nothing:\n%s", second, s, steps)
+		}
+	}
+	secondStep := browsertest.Eval[string](p, `(() => {
+		const s = JSON.parse(document.getElementById("pacer-playlist").textContent).steps.find(s => !s.placed);
+		return PacerCourse.competencies[s.c].t;
+	})()`)
+	p.ByRole("region", "Next up").WaitText(secondStep)
+	sw := p.ByRole("navigation", "Students on this device")
+	if sw.ByRole("link", first).Count() != 1 {
+		t.Errorf("the switcher does not offer %s: %q", first, sw.Text())
+	}
+	if strings.Contains(sw.Text(), third) {
+		t.Errorf("the switcher names %s, who never opened their link here", third)
+	}
+
+	// The switcher leads back to the first student, whose progress is intact.
+	p.ExpectLoad(func() { sw.ByRole("link", first).Click() })
+	waitForClient(p, "student")
+	waitStatus(t, p, firstStep, "Practicing")
+	noneOffHost(t, p)
+}
+
+// Scenario 2: the pick on a choice board is remembered.
+func TestChoiceBoardPickIsRemembered(t *testing.T) {
+	c := buildTiny(t)
+	p := browsertest.NewPage(t)
+	c.openStudent(t, p, "Ada L.", "2026-09-07")
+	next := p.ByRole("region", "Next up")
+	next.WaitText("Adding on a number line") // Ada prefers video
+	board := card(p, "Adding").ByRole("group", "Pick one way to learn it:")
+	reading := board.ByRoleContaining("radio", "Reading about sums")
+	if reading.State().Checked {
+		t.Fatal("a pick is made before the student made one")
+	}
+	tap(p, reading)
+	next.WaitText("Reading about sums")
+
+	p.Reload()
+	waitForClient(p, "student")
+	if !card(p, "Adding").ByRoleContaining("radio", "Reading about sums").State().Checked {
+		t.Error("after a reload, the pick is gone")
+	}
+	if card(p, "Adding").ByRoleContaining("radio", "Adding on a number line").State().Checked {
+		t.Error("after a reload, the other option is picked")
+	}
+	p.ByRole("region", "Next up").WaitText("Reading about sums")
+	if p.ByRole("link", "Save a copy now").Count() != 0 {
+		t.Error("a pick made today brings up the save-a-copy nudge")
+	}
+	noneOffHost(t, p)
+}
+
+// Scenario 4: two self-ratings on different days both show, with dates.
+func TestSelfRatingsOnTwoDaysShowAsHistory(t *testing.T) {
+	c := buildTiny(t)
+	p := browsertest.NewPage(t)
+	c.openStudent(t, p, "Ada L.", "2026-09-07")
+	rate := card(p, "Adding").ByRole("group", "How well can you do this now?")
+	tap(p, rate.ByRole("radio", "Not yet"))
+	// changing one's mind the same day replaces that day's rating
+	tap(p, rate.ByRole("radio", "Getting there"))
+	history := card(p, "Adding").ByRole("list", "My ratings so far:")
+	history.WaitText("Getting there")
+
+	c.openStudent(t, p, "Ada L.", "2026-09-10")
+	rate = card(p, "Adding").ByRole("group", "How well can you do this now?")
+	if !rate.ByRole("radio", "Getting there").State().Checked {
+		t.Error("the latest rating is not shown as chosen")
+	}
+	tap(p, rate.ByRole("radio", "Got it"))
+	history.WaitText("Got it")
+	items := history.ByRole("listitem", "")
+	if n := items.Count(); n != 2 {
+		t.Fatalf("history has %d ratings, want 2: %q", n, history.Text())
+	}
+	if got := items.Nth(0).Text(); !strings.Contains(got, "Getting there") || !strings.Contains(got, "Sep 7") {
+		t.Errorf("first rating reads %q, want Getting there on Sep 7", got)
+	}
+	if got := items.Nth(1).Text(); !strings.Contains(got, "Got it") || !strings.Contains(got, "Sep 10") {
+		t.Errorf("second rating reads %q, want Got it on Sep 10", got)
+	}
+	noneOffHost(t, p)
+}
+
+// The README's picture of a student's page: PACER_DOCS=1 writes it to
+// docs/student-page.png.
+func TestStudentPageScreenshot(t *testing.T) {
+	if os.Getenv("PACER_DOCS") == "" {
+		t.Skip("set PACER_DOCS=1 to refresh docs/student-page.png")
+	}
+	c := buildTiny(t)
+	p := browsertest.NewPage(t)
+	p.Viewport(760, 1500)
+	c.openStudent(t, p, "Ada L.", "2026-09-07")
+	tap(p, card(p, "Adding").ByRole("group", "How well can you do this now?").ByRole("radio", "Getting there"))
+	c.openStudent(t, p, "Ada L.", "2026-09-08")
+	a := card(p, "Adding")
+	tap(p, a.ByRole("button", "Mark done: Adding on a number line"))
+	tap(p, a.ByRole("group", "How well can you do this now?").ByRole("radio", "Got it"))
+	waitStatus(t, p, "Adding", "Practicing")
+	// The top of the page, as a phone-sized tablet shows it.
+	browsertest.Eval[bool](p, "window.scrollTo(0, 0), true")
+	ctx, cancel := context.WithTimeout(p.Context(), 10*time.Second)
+	defer cancel()
+	png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(moduleRoot(t), "docs")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "student-page.png"), png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}

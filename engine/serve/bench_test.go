@@ -1,0 +1,124 @@
+package serve
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/pacer-edu/pacer/engine/internal/gencourse"
+	"github.com/pacer-edu/pacer/engine/site"
+)
+
+// BenchmarkSaveToReload measures SPEC 10's dev-server budget: from an
+// editor saving one activity file (an atomic save) to the reload event
+// reaching an open page, on a generated course of
+// PACER_BENCH_SIZES activities x students (default 5000x1000). ns/op is
+// the whole time; rebuild-ms is the part after the watcher's quiet wait
+// (WatchOptions.Quiet, 100 ms).
+//
+//	go test -run '^$' -bench SaveToReload -benchtime 20x ./engine/serve
+func BenchmarkSaveToReload(b *testing.B) {
+	spec := os.Getenv("PACER_BENCH_SIZES")
+	if spec == "" {
+		spec = "5000x1000"
+	}
+	b.Setenv("PACER_SECRET", "bench-secret")
+	for _, size := range strings.Split(spec, ",") {
+		a, s, _ := strings.Cut(size, "x")
+		na, _ := strconv.Atoi(a)
+		ns, _ := strconv.Atoi(s)
+		b.Run(fmt.Sprintf("a=%d,s=%d", na, ns), func(b *testing.B) { benchSaveToReload(b, na, ns) })
+	}
+}
+
+func benchSaveToReload(b *testing.B, activities, students int) {
+	root := linkCourse(b, benchCourse(b, activities, students))
+	var (
+		mu      sync.Mutex
+		rebuild time.Duration
+	)
+	srv, err := Start(Options{Root: root, Port: 0, OnBuild: func(up *site.Update) {
+		mu.Lock()
+		rebuild += up.Duration
+		mu.Unlock()
+	}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if !srv.First().OK {
+		b.Fatal(srv.First().Diags.Items())
+	}
+	ts := &testServer{Server: srv}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- srv.Run(ctx) }()
+	defer func() { cancel(); <-done }()
+	ts.events = ts.listen(b)
+	ts.next(b) // status
+
+	p := filepath.Join(root, gencourse.ActivityPath(activities/2))
+	src, _ := os.ReadFile(p)
+	mu.Lock()
+	rebuild = 0
+	mu.Unlock()
+	b.ResetTimer()
+	for i := range b.N {
+		b.StopTimer()
+		data := append([]byte{}, src...)
+		data = fmt.Appendf(data, "\nSaved %d.\n", i)
+		tmp := filepath.Join(filepath.Dir(p), ".save.tmp")
+		os.WriteFile(tmp, data, 0o644)
+		b.StartTimer()
+		os.Rename(tmp, p)
+		if ev := ts.next(b); ev.name != "reload" {
+			b.Fatalf("%s event: %s", ev.name, ev.data)
+		}
+	}
+	b.StopTimer()
+	mu.Lock()
+	b.ReportMetric(float64(rebuild.Milliseconds())/float64(b.N), "rebuild-ms")
+	mu.Unlock()
+}
+
+// benchCourse is engine/site's: a generated course in $TMPDIR/pacer-bench,
+// made once.
+func benchCourse(b testing.TB, activities, students int) string {
+	dir := filepath.Join(os.TempDir(), "pacer-bench", fmt.Sprintf("v%d-%dx%d", 3, activities, students))
+	if _, err := os.Stat(filepath.Join(dir, ".generated")); err == nil {
+		return dir
+	}
+	os.RemoveAll(dir)
+	if _, err := gencourse.Write(dir, gencourse.Options{Activities: activities, Students: students, Seed: 1}); err != nil {
+		b.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, ".generated"), nil, 0o644)
+	return dir
+}
+
+// linkCourse copies src as hard links: the benchmark saves files the way
+// editors do (a new file renamed over the old), which leaves src as it is.
+func linkCourse(b testing.TB, src string) string {
+	dst := b.TempDir()
+	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		t := filepath.Join(dst, rel)
+		if d.IsDir() {
+			return os.MkdirAll(t, 0o755)
+		}
+		return os.Link(p, t)
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return dst
+}

@@ -1,0 +1,237 @@
+package serve
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+)
+
+// watchSite is a site folder with a few content files, watched the way
+// the server watches it.
+type watchSite struct {
+	root string
+	w    *Watcher
+	log  *syncBuffer
+}
+
+func newWatchSite(t *testing.T, opts WatchOptions) *watchSite {
+	t.Helper()
+	root := t.TempDir()
+	for _, f := range []string{"site.yaml", "content/activities/unit1/a.md", "content/activities/unit1/b.md", "content/competencies/k.md"} {
+		write(t, filepath.Join(root, f), "first\n")
+	}
+	s := &watchSite{root: root, log: &syncBuffer{}}
+	opts.Log = s.log
+	w, err := Watch([]string{filepath.Join(root, "content"), filepath.Join(root, "themes")}, []string{filepath.Join(root, "site.yaml")}, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { w.Close() })
+	s.w = w
+	return s
+}
+
+func (s *watchSite) path(rel string) string { return filepath.Join(s.root, filepath.FromSlash(rel)) }
+
+func write(t *testing.T, p, data string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// oneBatch waits for a batch and checks that no second one follows.
+func (s *watchSite) oneBatch(t *testing.T) []string {
+	t.Helper()
+	var got []string
+	select {
+	case got = <-s.w.Batches():
+	case <-time.After(5 * time.Second):
+		t.Fatal("no batch within 5s")
+	}
+	select {
+	case more := <-s.w.Batches():
+		t.Fatalf("a second batch followed the first:\nfirst:  %v\nsecond: %v", s.rels(got), s.rels(more))
+	case <-time.After(400 * time.Millisecond):
+	}
+	return s.rels(got)
+}
+
+func (s *watchSite) noBatch(t *testing.T) {
+	t.Helper()
+	select {
+	case got := <-s.w.Batches():
+		t.Fatalf("unexpected batch %v", s.rels(got))
+	case <-time.After(500 * time.Millisecond):
+	}
+}
+
+func (s *watchSite) rels(paths []string) []string {
+	out := make([]string, len(paths))
+	for i, p := range paths {
+		r, _ := filepath.Rel(s.root, p)
+		out[i] = filepath.ToSlash(r)
+	}
+	return out
+}
+
+func TestWatcherGivesOneBatchPerEditorSave(t *testing.T) {
+	const a = "content/activities/unit1/a.md"
+	cases := []struct {
+		name string
+		save func(t *testing.T, s *watchSite)
+	}{
+		{"atomic save: write a temp file, rename it over", func(t *testing.T, s *watchSite) {
+			tmp := s.path("content/activities/unit1/.a.md.tmp1234")
+			write(t, tmp, "second\n")
+			if err := os.Rename(tmp, s.path(a)); err != nil {
+				t.Fatal(err)
+			}
+		}},
+		{"remove, then create", func(t *testing.T, s *watchSite) {
+			os.Remove(s.path(a))
+			write(t, s.path(a), "second\n")
+		}},
+		{"vim: rename to a backup, write, chmod, remove the backup", func(t *testing.T, s *watchSite) {
+			write(t, s.path("content/activities/unit1/4913"), "")
+			os.Remove(s.path("content/activities/unit1/4913"))
+			os.Rename(s.path(a), s.path(a+"~"))
+			write(t, s.path(a), "second\n")
+			os.Chmod(s.path(a), 0o644)
+			os.Remove(s.path(a + "~"))
+		}},
+		{"doubled writes", func(t *testing.T, s *watchSite) {
+			write(t, s.path(a), "second\n")
+			time.Sleep(20 * time.Millisecond)
+			write(t, s.path(a), "second, again\n")
+		}},
+		{"write, then chmod", func(t *testing.T, s *watchSite) {
+			write(t, s.path(a), "second\n")
+			os.Chmod(s.path(a), 0o600)
+		}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			s := newWatchSite(t, WatchOptions{})
+			c.save(t, s)
+			if got := s.oneBatch(t); !slices.Equal(got, []string{a}) {
+				t.Errorf("batch %v, want [%s]", got, a)
+			}
+		})
+	}
+}
+
+func TestWatcherIgnoresTempFilesAndBareChmod(t *testing.T) {
+	s := newWatchSite(t, WatchOptions{})
+	for _, name := range []string{".a.md.swp", "a.md~", "#a.md#", ".#a.md", "a.md.tmp", "a.md.bak", "4913", "a.md___jb_tmp___"} {
+		write(t, s.path("content/activities/unit1/"+name), "x")
+	}
+	os.Chmod(s.path("content/activities/unit1/b.md"), 0o600)
+	write(t, filepath.Join(s.root, "README.md"), "not part of the site")
+	write(t, filepath.Join(s.root, "public", "index.html"), "output")
+	s.noBatch(t)
+}
+
+func TestWatcherGivesOneBatchForACheckoutOf200Files(t *testing.T) {
+	s := newWatchSite(t, WatchOptions{})
+	var want []string
+	for i := range 200 {
+		rel := fmt.Sprintf("content/activities/unit%d/x%03d.md", 2+i/50, i)
+		write(t, s.path(rel), "checked out\n")
+		want = append(want, rel)
+	}
+	got := s.oneBatch(t)
+	for _, w := range want {
+		if !slices.Contains(got, w) {
+			t.Errorf("%s missing from the batch", w)
+		}
+	}
+}
+
+func TestWatcherFollowsARenamedFolder(t *testing.T) {
+	s := newWatchSite(t, WatchOptions{})
+	if err := os.Rename(s.path("content/activities/unit1"), s.path("content/activities/ratios")); err != nil {
+		t.Fatal(err)
+	}
+	got := s.oneBatch(t)
+	for _, w := range []string{"content/activities/unit1", "content/activities/ratios/a.md", "content/activities/ratios/b.md"} {
+		if !slices.Contains(got, w) {
+			t.Errorf("%s missing from the batch %v", w, got)
+		}
+	}
+	// The renamed folder is watched under its new name.
+	write(t, s.path("content/activities/ratios/a.md"), "edited\n")
+	if got := s.oneBatch(t); !slices.Equal(got, []string{"content/activities/ratios/a.md"}) {
+		t.Errorf("after the rename: batch %v", got)
+	}
+}
+
+func TestWatcherWatchesFoldersCreatedLater(t *testing.T) {
+	s := newWatchSite(t, WatchOptions{})
+	// themes/ did not exist when watching started; files written right
+	// after mkdir land before the new folder's watch exists.
+	write(t, s.path("themes/default/assets/style.css"), "body{}")
+	if got := s.oneBatch(t); !slices.Contains(got, "themes/default/assets/style.css") {
+		t.Errorf("batch %v misses the new file", got)
+	}
+	write(t, s.path("themes/default/assets/style.css"), "body{color:red}")
+	if got := s.oneBatch(t); !slices.Equal(got, []string{"themes/default/assets/style.css"}) {
+		t.Errorf("batch %v", got)
+	}
+}
+
+func TestWatcherSaysSoAndPollsWhenTheSystemRefuses(t *testing.T) {
+	refuse := func(w *fsnotify.Watcher, dir string) error {
+		if strings.HasSuffix(dir, "unit1") {
+			return syscall.ENOSPC // what inotify says at max_user_watches
+		}
+		return w.Add(dir)
+	}
+	s := newWatchSite(t, WatchOptions{add: refuse, Poll: 50 * time.Millisecond})
+	if !s.w.Polling() {
+		t.Fatal("not polling")
+	}
+	log := s.log.String()
+	for _, want := range []string{"cannot watch", "unit1", "max_user_watches", "checking every 50ms"} {
+		if !strings.Contains(log, want) {
+			t.Errorf("log %q does not say %q", log, want)
+		}
+	}
+	write(t, s.path("content/activities/unit1/a.md"), "changed while polling\n")
+	if got := s.oneBatch(t); !slices.Equal(got, []string{"content/activities/unit1/a.md"}) {
+		t.Errorf("batch %v", got)
+	}
+	os.Remove(s.path("content/activities/unit1/b.md"))
+	if got := s.oneBatch(t); !slices.Equal(got, []string{"content/activities/unit1/b.md"}) {
+		t.Errorf("batch %v", got)
+	}
+}
+
+// syncBuffer is a bytes.Buffer safe for concurrent writes.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}

@@ -1,0 +1,218 @@
+package site
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/pacer-edu/pacer/engine/internal/gencourse"
+)
+
+// Benchmarks of SPEC 10's budgets; see BENCHMARKS.md. They only run with
+// -bench. Sizes are activities x students:
+//
+//	go test -run '^$' -bench . ./engine/site
+//	PACER_BENCH_SIZES=1000x1000,5000x1000,20000x10000 go test -run '^$' -bench . -benchtime 3x -timeout 60m ./engine/site
+//
+// Courses are generated once into $TMPDIR/pacer-bench/ and reused.
+
+// benchSizes reads PACER_BENCH_SIZES (default 1000x1000,5000x1000).
+func benchSizes(b *testing.B) [][2]int {
+	spec := os.Getenv("PACER_BENCH_SIZES")
+	if spec == "" {
+		spec = "1000x1000,5000x1000"
+	}
+	var out [][2]int
+	for _, s := range strings.Split(spec, ",") {
+		a, st, ok := strings.Cut(strings.TrimSpace(s), "x")
+		n, err1 := strconv.Atoi(a)
+		m, err2 := strconv.Atoi(st)
+		if !ok || err1 != nil || err2 != nil {
+			b.Fatalf("PACER_BENCH_SIZES: %q is not ACTIVITIESxSTUDENTS", s)
+		}
+		out = append(out, [2]int{n, m})
+	}
+	return out
+}
+
+// genVersion changes when gencourse's output does, so stale courses are
+// not reused.
+const genVersion = 3
+
+// benchCourse returns a generated course of the size, creating it once.
+func benchCourse(b testing.TB, activities, students int) string {
+	b.Helper()
+	dir := filepath.Join(os.TempDir(), "pacer-bench", fmt.Sprintf("v%d-%dx%d", genVersion, activities, students))
+	done := filepath.Join(dir, ".generated")
+	if _, err := os.Stat(done); err == nil {
+		return dir
+	}
+	os.RemoveAll(dir)
+	start := time.Now()
+	if _, err := gencourse.Write(dir, gencourse.Options{Activities: activities, Students: students, Seed: 1}); err != nil {
+		b.Fatal(err)
+	}
+	os.WriteFile(done, nil, 0o644)
+	b.Logf("generated %s in %s", dir, time.Since(start).Round(time.Millisecond))
+	return dir
+}
+
+func sizeName(s [2]int) string { return fmt.Sprintf("a=%d,s=%d", s[0], s[1]) }
+
+// BenchmarkColdBuild is pacer build in-process: load, plan, render, write.
+func BenchmarkColdBuild(b *testing.B) {
+	b.Setenv("PACER_SECRET", "bench-secret")
+	for _, size := range benchSizes(b) {
+		b.Run(sizeName(size), func(b *testing.B) {
+			root := benchCourse(b, size[0], size[1])
+			outs := b.TempDir()
+			b.ResetTimer()
+			for i := range b.N {
+				out := filepath.Join(outs, strconv.Itoa(i))
+				res, err := Build(Options{Root: root, Out: out})
+				if err != nil || res.Diags.HasErrors() {
+					b.Fatal(err, res.Diags.Items())
+				}
+				b.StopTimer()
+				b.ReportMetric(float64(res.Files), "files")
+				os.RemoveAll(out)
+				b.StartTimer()
+			}
+		})
+	}
+}
+
+// BenchmarkRebuild is the dev server's rebuild after one activity file
+// was saved: its body edited (the usual case while writing), or its
+// minutes (its competency's page and the plans of every student who has
+// it change too). The watcher's quiet wait is not included; see
+// engine/serve's BenchmarkSaveToReload.
+func BenchmarkRebuild(b *testing.B) {
+	b.Setenv("PACER_SECRET", "bench-secret")
+	for _, size := range benchSizes(b) {
+		for _, kind := range []string{"body", "minutes"} {
+			b.Run(sizeName(size)+",edit="+kind, func(b *testing.B) {
+				root := copyCourse(b, benchCourse(b, size[0], size[1]))
+				s := NewSession(Options{Root: root})
+				defer s.Close()
+				if up, err := s.Update(nil); err != nil || !up.OK {
+					b.Fatal(err, up.Diags.Items())
+				}
+				p := filepath.Join(root, gencourse.ActivityPath(size[0]/2))
+				src, _ := os.ReadFile(p)
+				rendered := 0
+				b.ResetTimer()
+				for i := range b.N {
+					b.StopTimer()
+					data := string(src)
+					if kind == "body" {
+						data += fmt.Sprintf("\nEdit number %d.\n", i)
+					} else {
+						data = strings.Replace(data, "minutes: ", fmt.Sprintf("minutes: %d", 1+i%9), 1)
+					}
+					os.WriteFile(p, []byte(data), 0o644)
+					b.StartTimer()
+					up, err := s.Update([]string{p})
+					if err != nil || !up.OK {
+						b.Fatal(err, up.Diags.Items())
+					}
+					rendered += len(up.Rendered)
+				}
+				b.ReportMetric(float64(rendered)/float64(b.N), "pages/op")
+			})
+		}
+	}
+}
+
+// copyCourse copies a generated course (hard links where possible) so a
+// benchmark can edit it.
+func copyCourse(b testing.TB, src string) string {
+	b.Helper()
+	dst := b.TempDir()
+	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		t := filepath.Join(dst, rel)
+		if d.IsDir() {
+			if d.Name() == "public" {
+				return filepath.SkipDir
+			}
+			return os.MkdirAll(t, 0o755)
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(t, data, 0o644)
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return dst
+}
+
+// BenchmarkPeakMemory builds in a child process, as pacer build would,
+// and reports its peak resident memory and the output's size.
+func BenchmarkPeakMemory(b *testing.B) {
+	for _, size := range benchSizes(b) {
+		b.Run(sizeName(size), func(b *testing.B) {
+			root := benchCourse(b, size[0], size[1])
+			outs := b.TempDir()
+			var peak, bytes, files int64
+			b.ResetTimer()
+			for i := range b.N {
+				out := filepath.Join(outs, strconv.Itoa(i))
+				cmd := exec.Command(os.Args[0], "-test.run=^TestBenchChild$")
+				cmd.Env = append(os.Environ(), "PACER_SECRET=bench-secret", "PACER_BENCH_CHILD="+root+string(os.PathListSeparator)+out)
+				if msg, err := cmd.CombinedOutput(); err != nil {
+					b.Fatalf("%v\n%s", err, msg)
+				}
+				b.StopTimer()
+				if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+					peak = max(peak, int64(ru.Maxrss)*1024)
+				}
+				bytes, files = treeSize(out)
+				os.RemoveAll(out)
+				b.StartTimer()
+			}
+			b.ReportMetric(float64(peak)/(1<<20), "peak-MiB")
+			b.ReportMetric(float64(bytes)/(1<<20), "out-MiB")
+			b.ReportMetric(float64(files), "files")
+		})
+	}
+}
+
+// TestBenchChild is BenchmarkPeakMemory's child process.
+func TestBenchChild(t *testing.T) {
+	spec := os.Getenv("PACER_BENCH_CHILD")
+	if spec == "" {
+		t.Skip("only run by BenchmarkPeakMemory")
+	}
+	root, out, _ := strings.Cut(spec, string(os.PathListSeparator))
+	res, err := Build(Options{Root: root, Out: out})
+	if err != nil || res.Diags.HasErrors() {
+		t.Fatal(err, res.Diags.Items())
+	}
+}
+
+func treeSize(dir string) (bytes, files int64) {
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			if fi, err := d.Info(); err == nil {
+				bytes += fi.Size()
+				files++
+			}
+		}
+		return nil
+	})
+	return bytes, files
+}

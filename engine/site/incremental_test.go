@@ -1,0 +1,285 @@
+package site
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/pacer-edu/pacer/engine/internal/gencourse"
+)
+
+// smallCourse writes a generated course of 60 activities over 12
+// competencies in 3 units, with 20 students in 4 classes.
+func smallCourse(t *testing.T) *gencourse.Course {
+	t.Helper()
+	t.Setenv("PACER_SECRET", "test-secret")
+	c, err := gencourse.Write(t.TempDir(), gencourse.Options{Activities: 60, Competencies: 12, Students: 20, UnitSize: 4, ClassSize: 5, Seed: 7})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func update(t *testing.T, s *Session, changed ...string) *Update {
+	t.Helper()
+	up, err := s.Update(changed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return up
+}
+
+// edit rewrites a file of the course with f.
+func edit(t *testing.T, root, rel string, f func(string) string) string {
+	t.Helper()
+	p := filepath.Join(root, rel)
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := f(string(b))
+	if out == string(b) {
+		t.Fatalf("edit of %s changed nothing", rel)
+	}
+	if err := os.WriteFile(p, []byte(out), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func replaceLine(prefix, line string) func(string) string {
+	re := regexp.MustCompile(`(?m)^` + regexp.QuoteMeta(prefix) + `.*$`)
+	return func(s string) string { return re.ReplaceAllLiteralString(s, line) }
+}
+
+// sameAsFreshBuild fails t unless s serves exactly what a new session
+// building the same files from scratch serves.
+func sameAsFreshBuild(t *testing.T, s *Session) {
+	t.Helper()
+	fresh := NewSession(s.opts)
+	defer fresh.Close()
+	up := update(t, fresh)
+	if !up.OK {
+		t.Fatalf("fresh build failed:\n%v", up.Diags.Items())
+	}
+	for p, f := range fresh.files {
+		g, ok := s.files[p]
+		switch {
+		case !ok:
+			t.Errorf("%s: missing after the incremental build", p)
+		case g.src != f.src || string(g.data) != string(f.data):
+			t.Errorf("%s: differs from a fresh build", p)
+		}
+	}
+	for p := range s.files {
+		if _, ok := fresh.files[p]; !ok {
+			t.Errorf("%s: left over after the incremental build", p)
+		}
+	}
+	if a, b := diagText(s.good.b.res), diagText(up.Result); a != b {
+		t.Errorf("diagnostics differ from a fresh build:\nincremental:\n%s\nfresh:\n%s", a, b)
+	}
+}
+
+func diagText(r *Result) string {
+	var b strings.Builder
+	r.Diags.Print(&b)
+	return b.String()
+}
+
+func studentPagesWith(t *testing.T, s *Session, comp string) []string {
+	var out []string
+	for id, d := range s.good.deps {
+		if d.comps[comp] {
+			for _, st := range s.good.b.res.Students {
+				if st.ID == id {
+					out = append(out, st.Path)
+				}
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+func TestSessionRerendersOnlyWhatAnEditTouches(t *testing.T) {
+	c := smallCourse(t)
+	root := c.Root
+	s := NewSession(Options{Root: root})
+	defer s.Close()
+	first := update(t, s)
+	if !first.OK || !first.Full {
+		t.Fatalf("first build: ok %v full %v\n%v", first.OK, first.Full, first.Diags.Items())
+	}
+	act0 := gencourse.ActivityID(0)
+	comp0 := gencourse.CompetencyID(0)
+
+	t.Run("activity body: its own page only", func(t *testing.T) {
+		p := edit(t, root, c.Activities[0], func(s string) string { return s + "\nOne more paragraph.\n" })
+		up := update(t, s, p)
+		if want := []string{activityURL(act0)}; !slices.Equal(up.Rendered, want) {
+			t.Errorf("rendered %v, want %v", up.Rendered, want)
+		}
+		if !slices.Equal(up.Changed, up.Rendered) {
+			t.Errorf("changed %v", up.Changed)
+		}
+		sameAsFreshBuild(t, s)
+	})
+	t.Run("activity title: its page, its competency's and its students'", func(t *testing.T) {
+		p := edit(t, root, c.Activities[0], replaceLine("title:", "title: A brand new title"))
+		up := update(t, s, p)
+		for _, want := range append([]string{activityURL(act0), competencyURL(comp0), unitURL(gencourse.UnitID(0))}, studentPagesWith(t, s, comp0)...) {
+			if !slices.Contains(up.Rendered, want) {
+				t.Errorf("%s not re-rendered", want)
+			}
+		}
+		if slices.Contains(up.Rendered, activityURL(gencourse.ActivityID(1))) || up.Full {
+			t.Errorf("rendered too much: full %v, %d pages", up.Full, len(up.Rendered))
+		}
+		if !slices.Contains(up.Changed, SessionCourse) {
+			t.Errorf("course data not rebuilt")
+		}
+		sameAsFreshBuild(t, s)
+	})
+	steps := []struct {
+		name string
+		do   func() []string
+		full bool
+	}{
+		{"activity minutes", func() []string {
+			return []string{edit(t, root, c.Activities[13], replaceLine("minutes:", "minutes: 55"))}
+		}, false},
+		{"activity moved to another competency", func() []string {
+			return []string{edit(t, root, c.Activities[14], replaceLine("for:", "for: ["+gencourse.CompetencyID(5)+"]"))}
+		}, false},
+		{"activity check changed", func() []string {
+			p := filepath.Join(root, c.Activities[2])
+			b, _ := os.ReadFile(p)
+			if !strings.Contains(string(b), "```check") {
+				os.WriteFile(p, append(b, "\n```check\nq: Is this new?\nchoices: [yes, no]\nanswer: 1\n```\n"...), 0o644)
+				return []string{p}
+			}
+			return []string{edit(t, root, c.Activities[2], func(s string) string { return strings.Replace(s, "answer: 2", "answer: 3", 1) })}
+		}, false},
+		{"activity added", func() []string {
+			p := filepath.Join(root, "content", "activities", "new", "brand-new.md")
+			os.MkdirAll(filepath.Dir(p), 0o755)
+			os.WriteFile(p, []byte("---\ntitle: Brand new\nfor: ["+comp0+"]\nmodality: game\nminutes: 5\n---\nPlay.\n"), 0o644)
+			return []string{p}
+		}, false},
+		{"activity removed", func() []string {
+			p := filepath.Join(root, c.Activities[20])
+			os.Remove(p)
+			return []string{p}
+		}, false},
+		{"competency body", func() []string {
+			return []string{edit(t, root, c.Competencies[3], func(s string) string { return s + "\nMore.\n" })}
+		}, false},
+		{"competency title", func() []string {
+			return []string{edit(t, root, c.Competencies[2], replaceLine("title:", "title: Renamed competency"))}
+		}, false},
+		{"competency prerequisites", func() []string {
+			return []string{edit(t, root, c.Competencies[6], replaceLine("requires:", "requires: []"))}
+		}, true},
+		{"unit introduction", func() []string {
+			return []string{edit(t, root, c.Units[1], func(s string) string { return s + "\nWhy this matters.\n" })}
+		}, false},
+		{"group dates", func() []string {
+			return []string{edit(t, root, "content/groups/g0001.yaml", func(s string) string { return s + "start: 2026-10-01\n" })}
+		}, false},
+		{"student preferences", func() []string {
+			return []string{edit(t, root, c.Students[3], replaceLine("prefers:", "prefers: [game]"))}
+		}, false},
+		{"student added", func() []string {
+			p := filepath.Join(root, "content", "students", "zed.yaml")
+			os.WriteFile(p, []byte("name: Zed Q.\ngroup: g0002\n"), 0o644)
+			return []string{p}
+		}, false},
+		{"student removed", func() []string {
+			p := filepath.Join(root, c.Students[4])
+			os.Remove(p)
+			return []string{p}
+		}, false},
+		{"unit title", func() []string {
+			return []string{edit(t, root, c.Units[0], replaceLine("title:", "title: First unit"))}
+		}, true},
+		{"site.yaml", func() []string {
+			return []string{edit(t, root, "site.yaml", replaceLine("title:", "title: Renamed course"))}
+		}, true},
+	}
+	for _, st := range steps {
+		t.Run(st.name, func(t *testing.T) {
+			up := update(t, s, st.do()...)
+			if !up.OK {
+				t.Fatalf("build failed:\n%v", up.Diags.Items())
+			}
+			if up.Full != st.full {
+				t.Errorf("full rebuild %v, want %v (%d pages)", up.Full, st.full, len(up.Rendered))
+			}
+			sameAsFreshBuild(t, s)
+		})
+	}
+}
+
+func TestSessionKeepsTheLastGoodBuildUntilTheFix(t *testing.T) {
+	c := smallCourse(t)
+	s := NewSession(Options{Root: c.Root})
+	defer s.Close()
+	update(t, s)
+	before, _ := s.File(activityURL(gencourse.ActivityID(1)))
+
+	p := edit(t, c.Root, c.Activities[1], replaceLine("for:", "for: [no-such-competency]"))
+	p2 := edit(t, c.Root, c.Activities[1], func(s string) string { return s + "\nAn edit the failed build saw.\n" })
+	up := update(t, s, p, p2)
+	if up.OK || !up.Diags.HasErrors() {
+		t.Fatalf("a content error built: %v", up.Diags.Items())
+	}
+	if want := c.Activities[1] + ":3:"; !strings.Contains(diagText(up.Result), filepath.ToSlash(want)) {
+		t.Errorf("diagnostics do not point at %s:\n%s", want, diagText(up.Result))
+	}
+	if now, _ := s.File(activityURL(gencourse.ActivityID(1))); string(now.Data) != string(before.Data) {
+		t.Error("the failed build replaced a served page")
+	}
+
+	p = edit(t, c.Root, c.Activities[1], replaceLine("for:", "for: ["+gencourse.CompetencyID(1)+"]"))
+	up = update(t, s, p)
+	if !up.OK {
+		t.Fatalf("the fix did not build: %v", up.Diags.Items())
+	}
+	if !slices.Contains(up.Rendered, activityURL(gencourse.ActivityID(1))) {
+		t.Errorf("the page edited while the build failed was not re-rendered: %v", up.Rendered)
+	}
+	sameAsFreshBuild(t, s)
+}
+
+func TestSessionRebundlesAThemeScriptWithoutRenderingPages(t *testing.T) {
+	c := smallCourse(t)
+	dir := filepath.Join(c.Root, "themes", "default", "assets")
+	os.MkdirAll(dir, 0o755)
+	src, err := os.ReadFile(filepath.Join(moduleRoot(t), "themes", "default", "assets", "style.css"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	css := filepath.Join(dir, "style.css")
+	os.WriteFile(css, src, 0o644)
+	s := NewSession(Options{Root: c.Root})
+	defer s.Close()
+	if up := update(t, s); !up.OK {
+		t.Fatal(up.Diags.Items())
+	}
+	os.WriteFile(css, append(src, "\nbody { outline: 1px solid #123456 }\n"...), 0o644)
+	up := update(t, s, css)
+	if !up.OK || up.Full || len(up.Rendered) != 0 {
+		t.Fatalf("ok %v full %v rendered %d", up.OK, up.Full, len(up.Rendered))
+	}
+	if !slices.Equal(up.Changed, []string{SessionStyle}) {
+		t.Errorf("changed %v, want only the stylesheet", up.Changed)
+	}
+	f, _ := s.File(SessionStyle)
+	if !strings.Contains(string(f.Data), "#123456") {
+		t.Error("the stylesheet was not rebuilt")
+	}
+}

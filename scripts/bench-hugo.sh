@@ -1,0 +1,47 @@
+#!/bin/sh
+# Builds the same generated course with Pacer and with a minimal Hugo site,
+# side by side in one run, and prints the ratio (SPEC 10; BENCHMARKS.md).
+#
+#   scripts/bench-hugo.sh [ACTIVITIES [STUDENTS [RUNS]]]     default 5000 1000 5
+#
+# Hugo v0.165.0 is installed with `go install` when it is not on PATH or in
+# $(go env GOPATH)/bin (v0.165.0 is the newest release that builds with
+# Go 1.26; installing takes a few minutes). Set HUGO to use another binary.
+set -eu
+cd "$(dirname "$0")/.."
+activities=${1:-5000}
+students=${2:-1000}
+runs=${3:-5}
+work=${BENCH_DIR:-${TMPDIR:-/tmp}/pacer-bench-hugo}
+
+hugo=${HUGO:-}
+if [ -z "$hugo" ]; then
+	gobin=$(go env GOBIN)
+	[ -n "$gobin" ] || gobin=$(go env GOPATH)/bin
+	if [ -x "$gobin/hugo" ]; then
+		hugo=$gobin/hugo
+	elif command -v hugo >/dev/null 2>&1; then
+		hugo=$(command -v hugo)
+	else
+		echo "installing Hugo v0.165.0 (a few minutes)..." >&2
+		GOTOOLCHAIN=local go install github.com/gohugoio/hugo@v0.165.0
+		hugo=$gobin/hugo
+	fi
+fi
+"$hugo" version >&2
+
+mkdir -p "$work/bin"
+go build -o "$work/bin/pacer" ./cmd/pacer
+go build -o "$work/bin/sidebyside" ./engine/internal/gencourse/cmd/sidebyside
+
+site=$work/pacer-$activities-$students
+hsite=$work/hugo-$activities
+[ -f "$site/.generated" ] || { rm -rf "$site"; go run ./engine/internal/gencourse/cmd/gencourse -activities "$activities" -students "$students" -pacer "$site" && touch "$site/.generated"; }
+[ -f "$hsite/.generated" ] || { rm -rf "$hsite"; go run ./engine/internal/gencourse/cmd/gencourse -activities "$activities" -hugo "$hsite" && touch "$hsite/.generated"; }
+
+pages=$(find "$hsite/content" -name '*.md' | wc -l)
+echo "same $pages activity and competency pages; Pacer also renders $students student pages, unit pages and the home page" >&2
+echo "machine: $(nproc) cores, $(uname -sr), $(go version | cut -d' ' -f3)" >&2
+PACER_SECRET=bench-secret "$work/bin/sidebyside" -runs "$runs" \
+	-a-name pacer -a "$work/bin/pacer build -q -s $site -o {out}" \
+	-b-name hugo -b "$hugo --quiet --ignoreCache -s $hsite -d {out}"
