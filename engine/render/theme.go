@@ -99,17 +99,18 @@ func Load(siteRoot, name string) (*Theme, error) {
 
 func cleanTemplateErr(err error) string { return strings.TrimPrefix(err.Error(), "template: ") }
 
+// loadStrings reads i18n/<lang>.yaml from every layer, key by key: a site
+// that overrides a few strings keeps the theme's others.
 func (t *Theme) loadStrings() error {
-	seen := map[string]bool{}
-	for _, l := range t.FS.(overlay) {
-		entries, _ := fs.ReadDir(l, "i18n")
+	layers := t.FS.(overlay)
+	for i := len(layers) - 1; i >= 0; i-- {
+		entries, _ := fs.ReadDir(layers[i], "i18n")
 		for _, e := range entries {
 			lang, ok := strings.CutSuffix(e.Name(), ".yaml")
-			if !ok || seen[lang] {
+			if !ok {
 				continue
 			}
-			seen[lang] = true
-			src, err := fs.ReadFile(t.FS, "i18n/"+e.Name())
+			src, err := fs.ReadFile(layers[i], "i18n/"+e.Name())
 			if err != nil {
 				return err
 			}
@@ -117,7 +118,12 @@ func (t *Theme) loadStrings() error {
 			if err := yaml.Unmarshal(src, &m); err != nil {
 				return fmt.Errorf("theme %q: i18n/%s: %v", t.Name, e.Name(), err)
 			}
-			t.strings[lang] = m
+			if t.strings[lang] == nil {
+				t.strings[lang] = map[string]string{}
+			}
+			for k, v := range m {
+				t.strings[lang][k] = v
+			}
 		}
 	}
 	if _, ok := t.strings["en"]; !ok {
