@@ -148,16 +148,15 @@ func TestStudentPageScreenshot(t *testing.T) {
 	if os.Getenv("PACER_DOCS") == "" {
 		t.Skip("set PACER_DOCS=1 to refresh docs/student-page.png")
 	}
-	c := buildTiny(t)
+	// Maya, from the example course, on the second day of term.
+	c := buildCourse(t, moduleRoot(t))
 	p := browsertest.NewPage(t)
 	p.Viewport(760, 1500)
-	c.openStudent(t, p, "Ada L.", "2026-09-07")
-	tap(p, card(p, "Adding").ByRole("group", "How well can you do this now?").ByRole("radio", "Getting there"))
-	c.openStudent(t, p, "Ada L.", "2026-09-08")
-	a := card(p, "Adding")
-	tap(p, a.ByRole("button", "Mark done: Adding on a number line"))
-	tap(p, a.ByRole("group", "How well can you do this now?").ByRole("radio", "Got it"))
-	waitStatus(t, p, "Adding", "Practicing")
+	c.openStudent(t, p, "Maya T.", "2026-09-08")
+	tap(p, card(p, "Multiplication and division facts").ByRole("group", "How well can you do this now?").ByRole("radio", "Getting there"))
+	c.openStudent(t, p, "Maya T.", "2026-09-09")
+	tap(p, card(p, "Multiplication and division facts").ByRole("group", "How well can you do this now?").ByRole("radio", "Got it"))
+	waitStatus(t, p, "Multiplication and division facts", "Practicing")
 	// The top of the page, as a phone-sized tablet shows it.
 	browsertest.Eval[bool](p, "window.scrollTo(0, 0), true")
 	ctx, cancel := context.WithTimeout(p.Context(), 10*time.Second)
