@@ -18,6 +18,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/pacer-edu/pacer/engine/privfile"
 	"github.com/pacer-edu/pacer/engine/site"
 )
 
@@ -142,38 +143,13 @@ func Write(dir string, r *Roster) (csvPath, cardsPath string, err error) {
 		return "", "", err
 	}
 	csvPath, cardsPath = filepath.Join(dir, CSVFile), filepath.Join(dir, CardsFile)
-	if err := writeFile(csvPath, c.Bytes()); err != nil {
+	if err := privfile.Write(csvPath, c.Bytes()); err != nil {
 		return "", "", err
 	}
-	if err := writeFile(cardsPath, h.Bytes()); err != nil {
+	if err := privfile.Write(cardsPath, h.Bytes()); err != nil {
 		return "", "", err
 	}
 	return csvPath, cardsPath, nil
-}
-
-// writeFile writes data to path through a temporary file renamed into
-// place, so a reader never sees half a file; the file is private to its
-// owner.
-func writeFile(path string, data []byte) error {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	_, err = f.Write(data)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(tmp, 0o600)
-	}
-	if err == nil {
-		err = os.Rename(tmp, path)
-	}
-	if err != nil {
-		os.Remove(tmp)
-	}
-	return err
 }
 
 // RosterOf takes the roster of an inspected site, with each student's

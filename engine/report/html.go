@@ -7,8 +7,8 @@ import (
 	"encoding/base64"
 	"html/template"
 	"io"
-	"os"
-	"path/filepath"
+
+	"github.com/pacer-edu/pacer/engine/privfile"
 )
 
 var (
@@ -51,26 +51,5 @@ func Write(path string, r *Report) error {
 	if err := r.WriteHTML(&b); err != nil {
 		return err
 	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return err
-	}
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	_, err = f.Write(b.Bytes())
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(tmp, 0o600)
-	}
-	if err == nil {
-		err = os.Rename(tmp, path)
-	}
-	if err != nil {
-		os.Remove(tmp)
-	}
-	return err
+	return privfile.Write(path, b.Bytes())
 }
