@@ -43,5 +43,5 @@ pages=$(find "$hsite/content" -name '*.md' | wc -l)
 echo "same $pages activity and competency pages; Pacer also renders $students student pages, unit pages and the home page" >&2
 echo "machine: $(nproc) cores, $(uname -sr), $(go version | cut -d' ' -f3)" >&2
 PACER_SECRET=bench-secret "$work/bin/sidebyside" -runs "$runs" \
-	-a-name pacer -a "$work/bin/pacer build -q -s $site -o {out}" \
-	-b-name hugo -b "$hugo --quiet --ignoreCache -s $hsite -d {out}"
+	-cmd "pacer=$work/bin/pacer build -q -s $site -o {out}" \
+	-cmd "hugo=$hugo --quiet --ignoreCache -s $hsite -d {out}"

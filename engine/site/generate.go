@@ -8,6 +8,7 @@ import (
 	"path"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -293,7 +294,8 @@ func (b *builder) compLink(id string) render.Link {
 }
 
 func (b *builder) actLink(a *content.Activity, t map[string]string) render.Link {
-	return render.Link{ID: a.ID, Title: a.Title, URL: activityURL(a.ID), Note: fmt.Sprintf("%s · %d %s", t["modality."+a.Modality], a.Minutes, t["minutes"])}
+	// Not fmt.Sprintf: student pages make hundreds of these each.
+	return render.Link{ID: a.ID, Title: a.Title, URL: activityURL(a.ID), Note: t["modality."+a.Modality] + " · " + strconv.Itoa(a.Minutes) + " " + t["minutes"]}
 }
 
 func (b *builder) indexPage(site *render.Site, lang string) *render.Page {

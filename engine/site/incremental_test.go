@@ -203,6 +203,21 @@ func TestSessionRerendersOnlyWhatAnEditTouches(t *testing.T) {
 			os.Remove(p)
 			return []string{p}
 		}, false},
+		{"a link to a file beside an activity", func() []string {
+			sheet := filepath.Join(root, filepath.Dir(c.Activities[5]), "sheet.txt")
+			os.WriteFile(sheet, []byte("a worksheet"), 0o644)
+			return []string{sheet, edit(t, root, c.Activities[5], func(s string) string { return s + "\n[The worksheet](sheet.txt)\n" })}
+		}, false},
+		{"the linked file removed", func() []string {
+			sheet := filepath.Join(root, filepath.Dir(c.Activities[5]), "sheet.txt")
+			os.Remove(sheet)
+			return []string{sheet}
+		}, false},
+		{"the linked file back", func() []string {
+			sheet := filepath.Join(root, filepath.Dir(c.Activities[5]), "sheet.txt")
+			os.WriteFile(sheet, []byte("a worksheet, again"), 0o644)
+			return []string{sheet}
+		}, false},
 		{"unit title", func() []string {
 			return []string{edit(t, root, c.Units[0], replaceLine("title:", "title: First unit"))}
 		}, true},

@@ -36,6 +36,10 @@ type Options struct {
 	DryRun bool
 	// Progress receives progress lines; nil is quiet.
 	Progress io.Writer
+
+	// loadContent replaces content.Load (the dev server's Session keeps
+	// decoded files between builds).
+	loadContent func(root string, cfg *config.Config, diags *diag.List) *content.Course
 }
 
 // Student is a student's link, for the CLI and the teacher's roster; it is
@@ -93,7 +97,7 @@ func Build(opts Options) (*Result, error) {
 		out.discard()
 		return res, err
 	}
-	res.Files = out.files
+	res.Files = int(out.files.Load())
 	if err := out.commit(); err != nil {
 		return res, err
 	}
@@ -136,7 +140,11 @@ func load(opts Options, res *Result) (*builder, bool) {
 		}
 		cfg.BaseURL = strings.TrimRight(u, "/") + "/"
 	}
-	course := content.Load(opts.Root, cfg, diags)
+	loadContent := content.Load
+	if opts.loadContent != nil {
+		loadContent = opts.loadContent
+	}
+	course := loadContent(opts.Root, cfg, diags)
 	res.Course = course
 	theme, err := render.Load(opts.Root, cfg.Theme)
 	if err != nil {

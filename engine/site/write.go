@@ -6,10 +6,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // marker is written into every output folder; a folder without it is never
@@ -33,9 +36,15 @@ type output interface {
 // build never holds all its pages in memory.
 type dirOutput struct {
 	out, tmp string
-	mu       sync.Mutex
-	dirs     map[string]bool
-	files    int
+	dirs     sync.Map // folder -> *folder
+	files    atomic.Int64
+}
+
+// folder is made once, by whichever put needs it first; puts into other
+// folders go on meanwhile (a mkdir is a slow system call).
+type folder struct {
+	once sync.Once
+	err  error
 }
 
 func newDirOutput(out string) (*dirOutput, error) {
@@ -55,23 +64,41 @@ func newDirOutput(out string) (*dirOutput, error) {
 		os.RemoveAll(tmp)
 		return nil, err
 	}
-	return &dirOutput{out: out, tmp: tmp, dirs: map[string]bool{tmp: true}}, nil
+	tmp = filepath.Clean(tmp) // MkdirTemp("."...) gives "./.public...", Join cleans
+	d := &dirOutput{out: out, tmp: tmp}
+	made := &folder{}
+	made.once.Do(func() {})
+	d.dirs.Store(tmp, made)
+	return d, nil
 }
 
 func (d *dirOutput) put(name string, f outFile) error {
 	p := filepath.Join(d.tmp, filepath.FromSlash(name))
-	dir := filepath.Dir(p)
-	d.mu.Lock()
-	d.files++
-	if !d.dirs[dir] {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			d.mu.Unlock()
-			return err
-		}
-		d.dirs[dir] = true
+	d.files.Add(1)
+	if err := d.mkdir(filepath.Dir(p)); err != nil {
+		return err
 	}
-	d.mu.Unlock()
 	return writeOne(p, f)
+}
+
+// mkdir makes dir and the folders above it up to d.tmp, each once.
+func (d *dirOutput) mkdir(dir string) error {
+	v, _ := d.dirs.LoadOrStore(dir, &folder{})
+	fo := v.(*folder)
+	fo.once.Do(func() {
+		parent := filepath.Dir(dir)
+		if parent == dir || !strings.HasPrefix(dir, d.tmp) {
+			fo.err = fmt.Errorf("internal: %s is outside the output folder %s", dir, d.tmp)
+			return
+		}
+		if fo.err = d.mkdir(parent); fo.err != nil {
+			return
+		}
+		if err := os.Mkdir(dir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+			fo.err = err
+		}
+	})
+	return fo.err
 }
 
 // discard removes what was written.

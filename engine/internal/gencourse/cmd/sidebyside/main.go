@@ -1,9 +1,9 @@
-// Command sidebyside times two site generators on the same machine in one
-// run, alternating them run by run so that both see the same load, and
-// prints each one's median wall time and peak memory and their ratio. It is
-// run by scripts/bench-hugo.sh.
+// Command sidebyside times site generators on the same machine in one run,
+// alternating them run by run so that all see the same load, and prints
+// each one's median wall time and peak memory and their ratios to the last.
+// It is run by scripts/bench-hugo.sh.
 //
-//	sidebyside -runs 5 -a 'pacer build -q -s SITE -o {out}' -b 'hugo --quiet --ignoreCache -s HSITE -d {out}'
+//	sidebyside -runs 5 -cmd 'pacer=pacer build -q -s SITE -o {out}' -cmd 'hugo=hugo --quiet --ignoreCache -s HSITE -d {out}'
 //
 // {out} is replaced by a fresh, empty output folder for every run; old ones
 // are deleted between runs, outside the timing.
@@ -16,7 +16,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -27,15 +26,27 @@ type result struct {
 	rss  int64 // bytes
 }
 
+// commands collects -cmd flags.
+type commands []struct{ name, line string }
+
+func (c *commands) String() string { return fmt.Sprint(*c) }
+
+func (c *commands) Set(v string) error {
+	name, line, ok := strings.Cut(v, "=")
+	if !ok || name == "" || line == "" {
+		return fmt.Errorf("want NAME=COMMAND, not %q", v)
+	}
+	*c = append(*c, struct{ name, line string }{name, line})
+	return nil
+}
+
 func main() {
 	runs := flag.Int("runs", 5, "timed runs of each command (after one warm-up run each)")
-	a := flag.String("a", "", "first `command` (split on spaces)")
-	b := flag.String("b", "", "second `command`")
-	an := flag.String("a-name", "A", "name of the first command")
-	bn := flag.String("b-name", "B", "name of the second command")
+	var cmds commands
+	flag.Var(&cmds, "cmd", "`NAME=COMMAND` to time (split on spaces; give two or more); ratios are to the last")
 	flag.Parse()
-	if *a == "" || *b == "" {
-		fmt.Fprintln(os.Stderr, "sidebyside: give -a and -b")
+	if len(cmds) < 2 {
+		fmt.Fprintln(os.Stderr, "sidebyside: give two or more -cmd NAME=COMMAND")
 		os.Exit(2)
 	}
 	tmp, err := os.MkdirTemp("", "sidebyside-")
@@ -43,20 +54,29 @@ func main() {
 		fail(err)
 	}
 	defer os.RemoveAll(tmp)
-	var ra, rb []result
+	rs := make([][]result, len(cmds))
 	for i := -1; i < *runs; i++ { // run -1 warms the page cache
-		x := run(*a, filepath.Join(tmp, "a"+strconv.Itoa(i)))
-		y := run(*b, filepath.Join(tmp, "b"+strconv.Itoa(i)))
-		if i < 0 {
-			continue
+		var line []string
+		for j, c := range cmds {
+			r := run(c.line, filepath.Join(tmp, fmt.Sprintf("%d-%d", j, i)))
+			if i >= 0 {
+				rs[j] = append(rs[j], r)
+				line = append(line, fmt.Sprintf("%s %s %s", c.name, r.wall.Round(time.Millisecond), mib(r.rss)))
+			}
 		}
-		fmt.Fprintf(os.Stderr, "run %d: %s %s %s, %s %s %s\n", i+1, *an, x.wall.Round(time.Millisecond), mib(x.rss), *bn, y.wall.Round(time.Millisecond), mib(y.rss))
-		ra, rb = append(ra, x), append(rb, y)
+		if i >= 0 {
+			fmt.Fprintf(os.Stderr, "run %d: %s\n", i+1, strings.Join(line, ", "))
+		}
 	}
-	ma, mb := median(ra), median(rb)
-	fmt.Printf("%-8s median %8s  peak RSS %s\n", *an, ma.wall.Round(time.Millisecond), mib(ma.rss))
-	fmt.Printf("%-8s median %8s  peak RSS %s\n", *bn, mb.wall.Round(time.Millisecond), mib(mb.rss))
-	fmt.Printf("%s / %s = %.2f (time), %.2f (memory)\n", *an, *bn, ma.wall.Seconds()/mb.wall.Seconds(), float64(ma.rss)/float64(mb.rss))
+	last := median(rs[len(cmds)-1])
+	for j, c := range cmds {
+		m := median(rs[j])
+		fmt.Printf("%-8s median %8s  peak RSS %8s", c.name, m.wall.Round(time.Millisecond), mib(m.rss))
+		if j < len(cmds)-1 {
+			fmt.Printf("  %s/%s = %.2f (time), %.2f (memory)", c.name, cmds[len(cmds)-1].name, m.wall.Seconds()/last.wall.Seconds(), float64(m.rss)/float64(last.rss))
+		}
+		fmt.Println()
+	}
 }
 
 func run(command, out string) result {
