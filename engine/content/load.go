@@ -47,8 +47,62 @@ type file struct {
 // and cross-checks references. It always returns a course (possibly
 // partial); problems go to diags.
 func Load(root string, cfg *config.Config, diags *diag.List) *Course {
+	return load(root, cfg, diags, nil)
+}
+
+// Cache keeps decoded files between loads of one site, for the dev
+// server: a load decodes only the files it has not seen or was told
+// changed (Forget), and repeats the others' diagnostics. Items are never
+// modified after decoding, so a load may share them with the last. A
+// Cache is for one configuration: start a new one when site.yaml changes.
+// The zero value is ready; loads must not run concurrently.
+type Cache struct {
+	files map[string]cachedFile // by path on disk
+}
+
+type cachedFile struct {
+	item  any
+	diags []diag.Diagnostic
+}
+
+// Forget drops the cached files at paths (on disk, as joined to the site
+// root), so the next load decodes them again.
+func (cc *Cache) Forget(paths ...string) {
+	for _, p := range paths {
+		delete(cc.files, filepath.Clean(p))
+	}
+}
+
+// Load is Load, reusing what the cache holds.
+func (cc *Cache) Load(root string, cfg *config.Config, diags *diag.List) *Course {
+	return load(root, cfg, diags, cc)
+}
+
+func load(root string, cfg *config.Config, diags *diag.List, cc *Cache) *Course {
 	c := &Course{Config: cfg, Root: root}
 	files := discover(root, cfg, diags)
+	var (
+		mu   sync.Mutex
+		seen = map[string]cachedFile{}
+	)
+	decode := func(f file) any {
+		if cc == nil {
+			return decodeFile(f, cfg, diags)
+		}
+		key := filepath.Clean(f.abs)
+		cf, ok := cc.files[key]
+		if !ok {
+			own := &diag.List{}
+			cf = cachedFile{item: decodeFile(f, cfg, own), diags: own.Items()}
+		}
+		for _, d := range cf.diags {
+			diags.Add(d)
+		}
+		mu.Lock()
+		seen[key] = cf
+		mu.Unlock()
+		return cf.item
+	}
 
 	results := make([]any, len(files))
 	var wg sync.WaitGroup
@@ -58,7 +112,7 @@ func Load(root string, cfg *config.Config, diags *diag.List) *Course {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				results[i] = decodeFile(files[i], cfg, diags)
+				results[i] = decode(files[i])
 			}
 		}()
 	}
@@ -81,6 +135,9 @@ func Load(root string, cfg *config.Config, diags *diag.List) *Course {
 		case *Student:
 			c.Students = append(c.Students, v)
 		}
+	}
+	if cc != nil {
+		cc.files = seen // files gone from the site are dropped
 	}
 	index(c, diags)
 	crossCheck(c, diags)

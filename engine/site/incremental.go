@@ -42,6 +42,7 @@ type Session struct {
 
 	good    *snapshot
 	assets  *assets.Context
+	cache   *content.Cache
 	pending change
 }
 
@@ -173,6 +174,23 @@ func (s *Session) Update(changed []string) (*Update, error) {
 	s.pending.full = s.pending.full || ch.full
 	s.pending.assets = s.pending.assets || ch.assets
 	res := &Result{Diags: &diag.List{}}
+	if s.cache == nil || s.pending.full {
+		s.cache = &content.Cache{}
+		s.opts.loadContent = s.cache.Load
+	}
+	for _, p := range changed {
+		if !filepath.IsAbs(p) {
+			p = filepath.Join(s.opts.Root, p)
+		}
+		if fi, err := os.Stat(p); err == nil && fi.IsDir() {
+			// A folder (the watcher lost events, or one was moved in):
+			// anything below it may have changed.
+			s.cache = &content.Cache{}
+			s.opts.loadContent = s.cache.Load
+			break
+		}
+		s.cache.Forget(p)
+	}
 	b, ok := load(s.opts, res)
 	if !ok {
 		return &Update{Result: res}, nil
