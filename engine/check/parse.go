@@ -51,7 +51,7 @@ func (p *decoder) parse(src []byte) Check {
 		return p.c
 	}
 	if root.Kind != yaml.MappingNode {
-		p.d.Errorf(root, "a check must be keys and values (q:, choices:, answer:), not %s", describe(root)).
+		p.d.Errorf(root, "a check must be keys and values (q:, choices:, answer:), not %s", yamlx.Describe(root)).
 			Hint = "start the block with a line like `q: What is 3 × 4?`"
 		return p.c
 	}
@@ -187,7 +187,7 @@ func (p *decoder) choiceAnswer(misspelt bool) {
 			return
 		}
 	default:
-		p.d.Errorf(v, "answer must be the number of a choice or a list of them, not %s", describe(v)).
+		p.d.Errorf(v, "answer must be the number of a choice or a list of them, not %s", yamlx.Describe(v)).
 			Hint = "answers count choices from 1: `answer: 2` or `answer: [1, 3]`"
 		return
 	}
@@ -213,7 +213,7 @@ func (p *decoder) index(n *yaml.Node) (int, bool) {
 		n = n.Alias
 	}
 	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
-		p.d.Errorf(n, "each answer must be the number of a choice, not %s", describe(n)).
+		p.d.Errorf(n, "each answer must be the number of a choice, not %s", yamlx.Describe(n)).
 			Hint = "answers count choices from 1: `answer: [1, 3]`"
 		return 0, false
 	}
@@ -256,7 +256,7 @@ func (p *decoder) shortAnswer(misspelt bool) {
 	}
 	v := p.answerVal
 	if v.Kind != yaml.ScalarNode {
-		p.d.Errorf(v, "answer must be one typed answer for a check without choices, not %s", describe(v)).
+		p.d.Errorf(v, "answer must be one typed answer for a check without choices, not %s", yamlx.Describe(v)).
 			Hint = "add choices for a multiple-choice check, or write one answer and put alternatives under accept"
 		p.c.Accept = nil
 		return
@@ -270,20 +270,6 @@ func (p *decoder) shortAnswer(misspelt bool) {
 	p.c.Accept = append([]string{s}, p.c.Accept...)
 }
 
-func describe(n *yaml.Node) string {
-	switch n.Kind {
-	case yaml.MappingNode:
-		return "a mapping"
-	case yaml.SequenceNode:
-		return "a list"
-	case yaml.ScalarNode:
-		if n.Tag == "!!null" {
-			return "empty"
-		}
-		return strconv.Quote(n.Value)
-	}
-	return "something else"
-}
 
 // quoteColons quotes one-line plain values of q, explain and answer that
 // contain ": ", which YAML would reject ("mapping values are not allowed"),

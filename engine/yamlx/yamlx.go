@@ -147,6 +147,9 @@ func resolve(n *yaml.Node) *yaml.Node {
 	return n
 }
 
+// Describe names what n holds, for messages ("a list", "\"ten\"", "empty").
+func Describe(n *yaml.Node) string { return describe(n) }
+
 func describe(n *yaml.Node) string {
 	switch n.Kind {
 	case yaml.MappingNode:
