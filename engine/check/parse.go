@@ -270,7 +270,6 @@ func (p *decoder) shortAnswer(misspelt bool) {
 	p.c.Accept = append([]string{s}, p.c.Accept...)
 }
 
-
 // quoteColons quotes one-line plain values of q, explain and answer that
 // contain ": ", which YAML would reject ("mapping values are not allowed"),
 // so a teacher can write `explain: Read the order: yogurt first.` as the
