@@ -80,6 +80,10 @@ func Load(siteRoot, name string) (*Theme, error) {
 	if err != nil {
 		return nil, fmt.Errorf("theme %q: %w", name, err)
 	}
+	partials, err := fs.ReadFile(t.FS, "layouts/partials.html")
+	if err != nil {
+		return nil, fmt.Errorf("theme %q: %w", name, err)
+	}
 	for _, k := range Kinds {
 		src, err := fs.ReadFile(t.FS, "layouts/"+k+".html")
 		if err != nil {
@@ -89,9 +93,13 @@ func Load(siteRoot, name string) (*Theme, error) {
 		if _, err := tm.Parse(string(base)); err != nil {
 			return nil, fmt.Errorf("theme %q: layouts/base.html: %v", name, cleanTemplateErr(err))
 		}
+		if _, err := tm.New("partials.html").Parse(string(partials)); err != nil {
+			return nil, fmt.Errorf("theme %q: layouts/partials.html: %v", name, cleanTemplateErr(err))
+		}
 		if _, err := tm.New(k + ".html").Parse(string(src)); err != nil {
 			return nil, fmt.Errorf("theme %q: layouts/%s.html: %v", name, k, cleanTemplateErr(err))
 		}
+		tm.Funcs(template.FuncMap{"links": newLinkList(tm).render})
 		t.pages[k] = tm
 	}
 	return t, nil
@@ -177,8 +185,11 @@ func (t *Theme) Render(w io.Writer, p *Page) error {
 }
 
 var funcs = template.FuncMap{
-	"join": strings.Join,
-	"add":  func(a, b int) int { return a + b },
-	"base": path.Base,
-	"date": humanDate,
+	// links is bound per layout set in Load; this entry only lets the
+	// layouts parse.
+	"links": func(string, string, []Link) (template.HTML, error) { return "", nil },
+	"join":  strings.Join,
+	"add":   func(a, b int) int { return a + b },
+	"base":  path.Base,
+	"date":  humanDate,
 }
