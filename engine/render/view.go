@@ -17,8 +17,9 @@ type Page struct {
 	Site *Site
 	// T holds the UI strings of Lang.
 	T map[string]string
-	// ClientStrings is the JSON of the strings the client script uses.
-	ClientStrings template.JS
+	// Strings is the path, relative to the root, of the script that gives
+	// the client its UI strings in Lang.
+	Strings string
 
 	Index      *Index
 	Unit       *Unit

@@ -59,6 +59,11 @@ func (b *builder) generate(out output) error {
 			return err
 		}
 	}
+	for p, data := range b.stringScripts(true) {
+		if err := out.put(p, outFile{data: data}); err != nil {
+			return err
+		}
+	}
 	courseJS := b.courseData()
 	coursePath := "assets/course." + assets.Hash(courseJS) + ".js"
 	if err := out.put(coursePath, outFile{data: courseJS}); err != nil {
@@ -120,11 +125,6 @@ func (b *builder) jobs(site *render.Site, put func(string, outFile) error) ([]jo
 		return md["en"]
 	}
 	lang := b.cfg.Language
-	// The client's strings are the same on every page of a language.
-	b.clientJS = map[string]template.JS{}
-	for _, l := range b.theme.Languages() {
-		b.clientJS[l] = clientStrings(b.theme.Strings(l))
-	}
 	if b.planner == nil {
 		b.planner = plan.New(c)
 	}
@@ -246,15 +246,14 @@ func (b *builder) unitOrder() []*content.Unit {
 }
 
 func (b *builder) page(site *render.Site, kind, lang, title string) *render.Page {
-	t := b.theme.Strings(lang)
-	cs, ok := b.clientJS[lang]
+	strs, ok := b.stringsPath[lang]
 	if !ok {
-		cs = clientStrings(t)
+		strs = b.stringsPath["en"]
 	}
 	return &render.Page{
-		Kind: kind, Lang: lang, Title: title, Site: site, T: t,
-		ClientStrings: cs,
-		CSP:           csp(""),
+		Kind: kind, Lang: lang, Title: title, Site: site, T: b.theme.Strings(lang),
+		Strings: strs,
+		CSP:     csp(""),
 	}
 }
 
@@ -268,14 +267,33 @@ func csp(frame string) string {
 	return p
 }
 
-func clientStrings(t map[string]string) template.JS {
-	m := map[string]string{}
-	for k, v := range t {
-		if rest, ok := strings.CutPrefix(k, "client."); ok {
-			m[rest] = v
+// stringScripts makes each language's script of client strings (the
+// theme's i18n keys starting "client.", without the prefix) and records
+// where pages load it from. The strings are the same on every page of a
+// language, so they are a script the browser caches rather than a part of
+// every page. hashed names the files by content, as for a build; a dev
+// session names them by language only.
+func (b *builder) stringScripts(hashed bool) map[string][]byte {
+	b.stringsPath = map[string]string{}
+	files := map[string][]byte{}
+	for _, lang := range b.theme.Languages() {
+		m := map[string]string{}
+		for k, v := range b.theme.Strings(lang) {
+			if rest, ok := strings.CutPrefix(k, "client."); ok {
+				m[rest] = v
+			}
 		}
+		// encoding/json escapes <, > and &, and sorts the keys.
+		j, _ := json.Marshal(m)
+		js := []byte("window.PacerStrings=" + string(j) + ";\n")
+		p := "assets/strings." + lang + ".js"
+		if hashed {
+			p = "assets/strings." + lang + "." + assets.Hash(js) + ".js"
+		}
+		b.stringsPath[lang] = p
+		files[p] = js
 	}
-	return jsonJS(m)
+	return files
 }
 
 // jsonJS marshals v for a <script type="application/json"> element;

@@ -54,7 +54,9 @@ type snapshot struct {
 	asset    *assets.Result
 	assetMsg []diag.Diagnostic
 	courseJS []byte
-	media    map[string]outFile
+	// strings is the client strings script of each language, by path.
+	stringsJS map[string][]byte
+	media     map[string]outFile
 	// localTheme says the site had its own folder for the theme.
 	localTheme bool
 }
@@ -256,6 +258,7 @@ func (s *Session) build(b *builder, old *snapshot, changed []string) (*Update, e
 		return up, nil
 	}
 
+	snap.stringsJS = b.stringScripts(false)
 	site := b.site(SessionScript, SessionStyle, SessionCourse)
 	jobs, err := b.jobs(site, func(p string, f outFile) error { snap.media[p] = f; return nil })
 	if err != nil {
@@ -348,6 +351,9 @@ func (snap *snapshot) files() map[string]outFile {
 		files[p] = outFile{data: data}
 	}
 	files[SessionCourse] = outFile{data: snap.courseJS}
+	for p, data := range snap.stringsJS {
+		files[p] = outFile{data: data}
+	}
 	files["robots.txt"] = outFile{data: robots}
 	maps.Copy(files, snap.media)
 	for _, p := range snap.pages {

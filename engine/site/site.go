@@ -8,7 +8,6 @@ package site
 import (
 	"cmp"
 	"fmt"
-	"html/template"
 	"io"
 	"os"
 	"path/filepath"
@@ -126,8 +125,8 @@ type builder struct {
 	// planner is shared by the student pages of one build.
 	planner *plan.Planner
 	links   *linker
-	// clientJS is each language's client strings, made once per build.
-	clientJS map[string]template.JS
+	// stringsPath is the path of each language's client strings script.
+	stringsPath map[string]string
 }
 
 func load(opts Options, res *Result) (*builder, bool) {

@@ -1,7 +1,8 @@
 // Pacer's client. Every page works without it; it adds the student's
 // playlist, the activity bar, quick checks and the diagnostic, keeping
 // progress in localStorage (see storage.ts). Loaded as a deferred classic
-// script, after course.<hash>.js has set window.PacerCourse.
+// script, after strings.<lang>.<hash>.js and course.<hash>.js have set
+// window.PacerStrings and window.PacerCourse.
 import { initActivityBar } from "./activity";
 import { Alerts } from "./alerts";
 import { initChecks } from "./checks";
@@ -15,6 +16,7 @@ import { loadStrings } from "./strings";
 declare global {
   interface Window {
     PacerCourse?: unknown;
+    PacerStrings?: unknown;
   }
 }
 
