@@ -148,8 +148,13 @@ type StudentStep struct {
 	Prereq     bool
 	Target     string
 	Minutes    int
-	Choices    [][]Link
-	Support    []Link
-	Extension  []Link
-	Requires   []Link
+	// Suggested is the first-ranked option of each choice group: what the
+	// student does unless they pick another way. The default theme lists
+	// only these without JavaScript (the script shows every option from the
+	// course data), with a link to the competency page for the rest.
+	Suggested []Link
+	Choices   [][]Link
+	Support   []Link
+	Extension []Link
+	Requires  []Link
 }

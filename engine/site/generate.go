@@ -125,6 +125,7 @@ func (b *builder) jobs(site *render.Site, put func(string, outFile) error) ([]jo
 		return md["en"]
 	}
 	lang := b.cfg.Language
+	b.shared = &shared{links: map[langID]render.Link{}, why: map[langID]*why{}}
 	if b.planner == nil {
 		b.planner = plan.New(c)
 	}
@@ -519,7 +520,7 @@ func (b *builder) studentPage(site *render.Site, lang string, r *markdown.Render
 		if u == nil {
 			continue
 		}
-		why, err := b.body(r, u.Body, u.File, u.BodyLine, "u-"+u.ID, "s/"+tok+"/index.html")
+		why, err := b.shared.unitWhy(b, lang, r, u)
 		if err != nil {
 			return nil, err
 		}
@@ -528,8 +529,8 @@ func (b *builder) studentPage(site *render.Site, lang string, r *markdown.Render
 	links := func(ids []string) []render.Link {
 		out := make([]render.Link, 0, len(ids))
 		for _, id := range ids {
-			if a := b.course.Activity[id]; a != nil {
-				out = append(out, b.actLink(a, p.T))
+			if l, ok := b.shared.actLink(b, lang, p.T, id); ok {
+				out = append(out, l)
 			}
 		}
 		return out
@@ -538,7 +539,11 @@ func (b *builder) studentPage(site *render.Site, lang string, r *markdown.Render
 		sv := render.StudentStep{Competency: b.compLink(st.Competency), Placed: st.Placed, Prereq: st.Prereq, Target: st.Target, Minutes: st.Minutes,
 			Support: links(st.Support), Extension: links(st.Extension)}
 		for _, ch := range st.Choices {
-			sv.Choices = append(sv.Choices, links(ch.Options))
+			opts := links(ch.Options)
+			sv.Choices = append(sv.Choices, opts)
+			if len(opts) > 0 {
+				sv.Suggested = append(sv.Suggested, opts[0])
+			}
 		}
 		for _, id := range st.Requires {
 			sv.Requires = append(sv.Requires, b.compLink(id))

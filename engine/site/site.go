@@ -127,6 +127,8 @@ type builder struct {
 	links   *linker
 	// stringsPath is the path of each language's client strings script.
 	stringsPath map[string]string
+	// shared holds what the student pages of one build have in common.
+	shared *shared
 }
 
 func load(opts Options, res *Result) (*builder, bool) {
