@@ -212,7 +212,31 @@ func FuzzScan(f *testing.F) {
 				t.Fatalf("%v outside body lines %d-%d", d, first, last)
 			}
 		}
+		// The quick test may only skip bodies the parser finds nothing in.
+		if !mayHaveCheck(body) {
+			var all diag.List
+			if got := scan(body, "a.md", first, &all); len(got) > 0 || all.Len() > 0 {
+				t.Fatalf("mayHaveCheck said no, but the parser found %v, %v", got, all.Items())
+			}
+		}
 	})
+}
+
+func TestMayHaveCheck(t *testing.T) {
+	for body, want := range map[string]bool{
+		"```check\n":            true,
+		"~~~~ check x\n":        true,
+		"> - ```\tcheck\n":      true,
+		"check the `code` here": false,
+		"``check":               false,
+		"`~~check":              false,
+		"~~~`check":             false,
+		"":                      false,
+	} {
+		if got := mayHaveCheck([]byte(body)); got != want {
+			t.Errorf("mayHaveCheck(%q) = %v, want %v", body, got, want)
+		}
+	}
 }
 
 func TestScanFindsACheckClosedAtTheEndOfTheFile(t *testing.T) {

@@ -22,9 +22,13 @@ const Info = "check"
 // is not a check. It returns the valid checks in order; every problem goes
 // to diags, which may be nil.
 func Scan(body []byte, file string, bodyLine int, diags *diag.List) []Check {
-	if !bytes.Contains(body, []byte(Info)) {
+	if !mayHaveCheck(body) {
 		return nil
 	}
+	return scan(body, file, bodyLine, diags)
+}
+
+func scan(body []byte, file string, bodyLine int, diags *diag.List) []Check {
 	if diags == nil {
 		diags = &diag.List{}
 	}
@@ -61,6 +65,32 @@ func Scan(body []byte, file string, bodyLine int, diags *diag.List) []Check {
 		return ast.WalkSkipChildren, nil
 	})
 	return out
+}
+
+// mayHaveCheck reports whether body has a run of three or more backticks
+// or tildes followed, after spaces or tabs, by "check": every check fence
+// opens that way, wherever it is nested. Most bodies have none, and this
+// spares them the block parse.
+func mayHaveCheck(body []byte) bool {
+	for i := 0; ; {
+		j := bytes.Index(body[i:], []byte(Info))
+		if j < 0 {
+			return false
+		}
+		k := i + j
+		for k > 0 && (body[k-1] == ' ' || body[k-1] == '\t') {
+			k--
+		}
+		n := 0
+		for k > 0 && (body[k-1] == '`' || body[k-1] == '~') && (n == 0 || body[k-1] == body[k]) {
+			k--
+			n++
+		}
+		if n >= 3 {
+			return true
+		}
+		i += j + len(Info)
+	}
 }
 
 // IsCheck reports whether fc is a check fence.
