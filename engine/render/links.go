@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"fmt"
 	"html/template"
 	"sync"
 )
@@ -17,7 +18,8 @@ type Item struct {
 //
 //	{{links "activity-item" $.Root .Support}}
 //
-// executes the named template once per link and joins the results. The
+// executes the named template once per link (of a list, or a single link)
+// and joins the results. The
 // same link at the same depth comes out the same on every page, so each
 // is rendered once per build and reused: a student page lists hundreds of
 // activities and every page lists the units, and executing html/template
@@ -42,7 +44,16 @@ func newLinkList(tm *template.Template) *linkList {
 	return &linkList{tm: tm, m: map[itemKey]string{}}
 }
 
-func (l *linkList) render(name, root string, links []Link) (template.HTML, error) {
+func (l *linkList) render(name, root string, list any) (template.HTML, error) {
+	var links []Link
+	switch v := list.(type) {
+	case []Link:
+		links = v
+	case Link:
+		links = []Link{v}
+	default:
+		return "", fmt.Errorf("links %q: want a link or a list of links, not %T", name, list)
+	}
 	var out bytes.Buffer
 	var buf bytes.Buffer
 	for _, link := range links {

@@ -56,3 +56,17 @@ func TestLinksNamesAMissingTemplate(t *testing.T) {
 		t.Fatalf("err = %v, want one naming the missing template", err)
 	}
 }
+
+func TestLinksTakesOneLinkOrAList(t *testing.T) {
+	tm := template.Must(template.New("t").Funcs(funcs).Parse(`{{define "i"}}[{{.Title}}]{{end}}{{links "i" "" .One}}{{links "i" "" .Many}}`))
+	tm.Funcs(template.FuncMap{"links": newLinkList(tm).render})
+	var b bytes.Buffer
+	err := tm.Execute(&b, map[string]any{"One": Link{Title: "a"}, "Many": []Link{{Title: "b"}, {Title: "c"}}})
+	if err != nil || b.String() != "[a][b][c]" {
+		t.Fatalf("got %q, %v", b.String(), err)
+	}
+	err = tm.Execute(&bytes.Buffer{}, map[string]any{"One": "x", "Many": nil})
+	if err == nil || !strings.Contains(err.Error(), "want a link or a list of links") {
+		t.Fatalf("err = %v", err)
+	}
+}

@@ -187,7 +187,7 @@ func (t *Theme) Render(w io.Writer, p *Page) error {
 var funcs = template.FuncMap{
 	// links is bound per layout set in Load; this entry only lets the
 	// layouts parse.
-	"links": func(string, string, []Link) (template.HTML, error) { return "", nil },
+	"links": func(string, string, any) (template.HTML, error) { return "", nil },
 	"join":  strings.Join,
 	"add":   func(a, b int) int { return a + b },
 	"base":  path.Base,
