@@ -73,6 +73,12 @@ func Start(opts Options) (*Server, error) {
 	if opts.Log == nil {
 		opts.Log = io.Discard
 	}
+	// The watcher reports paths as joined to the folders it watches, and
+	// the session takes them as absolute or relative to the site: with an
+	// absolute root both agree whatever the working folder.
+	if abs, err := filepath.Abs(opts.Root); err == nil {
+		opts.Root = abs
+	}
 	ln, err := listen(opts.Port, opts.Log)
 	if err != nil {
 		return nil, err
