@@ -53,11 +53,19 @@ func Load(root string, cfg *config.Config, diags *diag.List) *Course {
 // Cache keeps decoded files between loads of one site, for the dev
 // server: a load decodes only the files it has not seen or was told
 // changed (Forget), and repeats the others' diagnostics. Items are never
-// modified after decoding, so a load may share them with the last. A
-// Cache is for one configuration: start a new one when site.yaml changes.
-// The zero value is ready; loads must not run concurrently.
+// modified after decoding, so a load may share them with the last. It also
+// keeps the list of files, so a load after edits to existing files does
+// not walk the folders again. A Cache is for one configuration: start a
+// new one when site.yaml changes. The zero value is ready; loads must not
+// run concurrently.
 type Cache struct {
 	files map[string]cachedFile // by path on disk
+	// listing is the last walk's files and problems; valid says it still
+	// describes the folders.
+	listing   []file
+	listDiags []diag.Diagnostic
+	listed    map[string]bool // paths on disk of listing
+	valid     bool
 }
 
 type cachedFile struct {
@@ -66,11 +74,30 @@ type cachedFile struct {
 }
 
 // Forget drops the cached files at paths (on disk, as joined to the site
-// root), so the next load decodes them again.
+// root), so the next load decodes them again. Paths must include every
+// file or folder created, removed or renamed: the next load walks the
+// folders again unless each path is a listed file still there, or a file
+// that is not content (an image, a theme file).
 func (cc *Cache) Forget(paths ...string) {
 	for _, p := range paths {
-		delete(cc.files, filepath.Clean(p))
+		p = filepath.Clean(p)
+		delete(cc.files, p)
+		if cc.valid && !cc.keepsListing(p) {
+			cc.valid = false
+		}
 	}
+}
+
+func (cc *Cache) keepsListing(p string) bool {
+	fi, err := os.Stat(p)
+	if err != nil || !fi.Mode().IsRegular() {
+		return false // removed, moved away, or a folder
+	}
+	if cc.listed[p] {
+		return true
+	}
+	name := filepath.Base(p)
+	return ignored(name) || !hasExt(name, []string{".md", ".yaml", ".yml"})
 }
 
 // Load is Load, reusing what the cache holds.
@@ -80,7 +107,27 @@ func (cc *Cache) Load(root string, cfg *config.Config, diags *diag.List) *Course
 
 func load(root string, cfg *config.Config, diags *diag.List, cc *Cache) *Course {
 	c := &Course{Config: cfg, Root: root}
-	files := discover(root, cfg, diags)
+	var files []file
+	switch {
+	case cc == nil:
+		files = discover(root, cfg, diags)
+	case cc.valid:
+		files = cc.listing
+		for _, d := range cc.listDiags {
+			diags.Add(d)
+		}
+	default:
+		own := &diag.List{}
+		files = discover(root, cfg, own)
+		cc.listing, cc.listDiags, cc.valid = files, own.Items(), true
+		cc.listed = make(map[string]bool, len(files))
+		for _, f := range files {
+			cc.listed[filepath.Clean(f.abs)] = true
+		}
+		for _, d := range cc.listDiags {
+			diags.Add(d)
+		}
+	}
 	var (
 		mu   sync.Mutex
 		seen = map[string]cachedFile{}
