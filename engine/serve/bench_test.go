@@ -20,8 +20,8 @@ import (
 // editor saving one activity file (an atomic save) to the reload event
 // reaching an open page, on a generated course of
 // PACER_BENCH_SIZES activities x students (default 5000x1000). ns/op is
-// the whole time; rebuild-ms is the part after the watcher's quiet wait
-// (WatchOptions.Quiet, 100 ms).
+// the whole time; rebuild-ms is the part after the watcher's wait for
+// quiet (WatchOptions.Settle, 30 ms, for a save of one file).
 //
 //	go test -run '^$' -bench SaveToReload -benchtime 20x ./engine/serve
 func BenchmarkSaveToReload(b *testing.B) {

@@ -39,14 +39,26 @@ type sse struct {
 }
 
 func startServer(t *testing.T, port int) *testServer {
+	return startServerAt(t, port, false)
+}
+
+// startServerAt starts the server as startServer does; with relative, the
+// site is given as a path relative to the working folder, as in
+// `pacer serve -s mysite`.
+func startServerAt(t *testing.T, port int, relative bool) *testServer {
 	t.Helper()
 	t.Setenv("PACER_SECRET", "test-secret")
-	c, err := gencourse.Write(t.TempDir(), gencourse.Options{Activities: 40, Competencies: 8, Students: 10, UnitSize: 4, ClassSize: 5, Seed: 3})
+	c, err := gencourse.Write(filepath.Join(t.TempDir(), "mysite"), gencourse.Options{Activities: 40, Competencies: 8, Students: 10, UnitSize: 4, ClassSize: 5, Seed: 3})
 	if err != nil {
 		t.Fatal(err)
 	}
 	ts := &testServer{course: c, log: &syncBuffer{}}
-	srv, err := Start(Options{Root: c.Root, Port: port, Log: ts.log, OnBuild: func(up *site.Update) {
+	root := c.Root
+	if relative {
+		t.Chdir(filepath.Dir(c.Root))
+		root = filepath.Base(c.Root)
+	}
+	srv, err := Start(Options{Root: root, Port: port, Log: ts.log, OnBuild: func(up *site.Update) {
 		ts.mu.Lock()
 		ts.builds = append(ts.builds, up)
 		ts.mu.Unlock()
@@ -293,6 +305,30 @@ func TestServerRebuildsOnceAndReloadsAfterTheRebuild(t *testing.T) {
 			t.Error("the edit in the renamed folder was not built")
 		}
 	})
+}
+
+// A site given relative to the working folder (pacer serve -s mysite):
+// edits reach the pages, and site.yaml rebuilds everything.
+func TestServerWithARelativeSiteFolder(t *testing.T) {
+	ts := startServerAt(t, 0, true)
+	rel := filepath.ToSlash(ts.course.Activities[2])
+	page := "activities/" + gencourse.ActivityID(2) + "/index.html"
+	src, _ := os.ReadFile(ts.file(rel))
+	write(t, ts.file(rel), string(src)+"\nEdited from a relative site folder.\n")
+	ts.reload(t)
+	if _, body := ts.get(t, page); !strings.Contains(body, "Edited from a relative site folder.") {
+		t.Errorf("the edit did not reach %s", page)
+	}
+	cfg, _ := os.ReadFile(ts.file("site.yaml"))
+	before := ts.buildCount()
+	write(t, ts.file("site.yaml"), strings.Replace(string(cfg), "title:", "title: Renamed", 1))
+	ts.waitBuild(t, before)
+	if up := ts.lastBuild(); !up.Full {
+		t.Errorf("a change to site.yaml gave a partial rebuild: %+v", up)
+	}
+	if _, body := ts.get(t, "index.html"); !strings.Contains(body, "Renamed") {
+		t.Error("the new title is not on the home page")
+	}
 }
 
 func TestServerShowsErrorsOverPagesUntilTheFix(t *testing.T) {

@@ -20,10 +20,17 @@ import (
 
 // WatchOptions configure a Watcher.
 type WatchOptions struct {
-	// Quiet is how long no relevant event may arrive before a batch is
-	// delivered (default 100 ms): editors' atomic saves and git checkouts
-	// come as bursts of events, and a build should see the whole burst.
+	// Quiet is how long no relevant event may arrive before a batch of
+	// several paths is delivered (default 100 ms): git checkouts, folder
+	// renames and editors that save a file and its backup come as bursts,
+	// and a build should see the whole burst.
 	Quiet time.Duration
+	// Settle is that wait while a batch has one path (default 30 ms): an
+	// editor's save of one file (write and chmod, a doubled write, or a
+	// temp file renamed over it) comes as events microseconds apart, and
+	// the teacher is waiting for the page. A second path arriving within
+	// Settle turns the wait into Quiet.
+	Settle time.Duration
 	// Poll is how often the tree is walked when the system refuses to
 	// watch it (default 500 ms).
 	Poll time.Duration
@@ -59,6 +66,10 @@ func Watch(trees, files []string, opts WatchOptions) (*Watcher, error) {
 	if opts.Quiet <= 0 {
 		opts.Quiet = 100 * time.Millisecond
 	}
+	if opts.Settle <= 0 {
+		opts.Settle = 30 * time.Millisecond
+	}
+	opts.Settle = min(opts.Settle, opts.Quiet)
 	if opts.Poll <= 0 {
 		opts.Poll = 500 * time.Millisecond
 	}
@@ -85,7 +96,8 @@ func Watch(trees, files []string, opts WatchOptions) (*Watcher, error) {
 }
 
 // Batches delivers the changed paths of each burst, sorted and without
-// duplicates, after Quiet without events.
+// duplicates, after Quiet without events (Settle when the burst touched
+// one path).
 func (w *Watcher) Batches() <-chan []string { return w.batches }
 
 // Polling reports whether the watcher fell back to polling.
@@ -371,9 +383,10 @@ func (w *Watcher) scan() map[string]stamp {
 	return out
 }
 
-// debounce gathers paths until Quiet passes without one, then delivers
-// them as one batch. Paths arriving while a batch waits for its reader
-// join it and restart the wait, so a batch always follows a quiet spell.
+// debounce gathers paths until Quiet (Settle while there is only one)
+// passes without one, then delivers them as one batch. Paths arriving
+// while a batch waits for its reader join it and restart the wait, so a
+// batch always follows a quiet spell.
 func (w *Watcher) debounce() {
 	defer w.wg.Done()
 	pending := map[string]bool{}
@@ -394,7 +407,11 @@ func (w *Watcher) debounce() {
 			}
 			ready = nil
 			pending[p] = true
-			timer.Reset(w.opts.Quiet)
+			if len(pending) == 1 {
+				timer.Reset(w.opts.Settle)
+			} else {
+				timer.Reset(w.opts.Quiet)
+			}
 		case <-timer.C:
 			if len(pending) == 0 {
 				continue

@@ -113,7 +113,7 @@ func TestWatcherGivesOneBatchPerEditorSave(t *testing.T) {
 		}},
 		{"doubled writes", func(t *testing.T, s *watchSite) {
 			write(t, s.path(a), "second\n")
-			time.Sleep(20 * time.Millisecond)
+			time.Sleep(10 * time.Millisecond)
 			write(t, s.path(a), "second, again\n")
 		}},
 		{"write, then chmod", func(t *testing.T, s *watchSite) {
@@ -129,6 +129,36 @@ func TestWatcherGivesOneBatchPerEditorSave(t *testing.T) {
 				t.Errorf("batch %v, want [%s]", got, a)
 			}
 		})
+	}
+}
+
+// A save of one file is delivered after Settle; once a second path joins
+// the burst, the batch waits for Quiet, so a file written a little after
+// the others (longer than Settle, shorter than Quiet) still joins them.
+func TestWatcherWaitsLongerOnceABurstTouchesTwoFiles(t *testing.T) {
+	s := newWatchSite(t, WatchOptions{Settle: 20 * time.Millisecond, Quiet: 400 * time.Millisecond})
+	start := time.Now()
+	write(t, s.path("content/activities/unit1/a.md"), "second\n")
+	select {
+	case got := <-s.w.Batches():
+		if d := time.Since(start); d >= 400*time.Millisecond {
+			t.Errorf("a one-file save took %v to be delivered: Quiet, not Settle", d)
+		}
+		if !slices.Equal(s.rels(got), []string{"content/activities/unit1/a.md"}) {
+			t.Fatalf("batch %v", s.rels(got))
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("no batch within 5s")
+	}
+	s.noBatch(t)
+
+	write(t, s.path("content/activities/unit1/a.md"), "third\n")
+	write(t, s.path("content/activities/unit1/b.md"), "third\n")
+	time.Sleep(100 * time.Millisecond) // past Settle, within Quiet
+	write(t, s.path("content/competencies/k.md"), "third\n")
+	want := []string{"content/activities/unit1/a.md", "content/activities/unit1/b.md", "content/competencies/k.md"}
+	if got := s.oneBatch(t); !slices.Equal(got, want) {
+		t.Errorf("batch %v, want %v", got, want)
 	}
 }
 
