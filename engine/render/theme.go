@@ -5,7 +5,6 @@
 package render
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"html/template"
@@ -170,18 +169,17 @@ func (t *Theme) Strings(lang string) map[string]string {
 	return out
 }
 
-// Render executes the layout of p.Kind into w.
+// Render executes the layout of p.Kind into w. After an error, w may hold
+// part of the page.
 func (t *Theme) Render(w io.Writer, p *Page) error {
 	tm, ok := t.pages[p.Kind]
 	if !ok {
 		return fmt.Errorf("theme %q has no layout for %q pages", t.Name, p.Kind)
 	}
-	var buf bytes.Buffer
-	if err := tm.ExecuteTemplate(&buf, "base.html", p); err != nil {
+	if err := tm.ExecuteTemplate(w, "base.html", p); err != nil {
 		return fmt.Errorf("theme %q: %v", t.Name, cleanTemplateErr(err))
 	}
-	_, err := w.Write(buf.Bytes())
-	return err
+	return nil
 }
 
 var funcs = template.FuncMap{

@@ -175,7 +175,8 @@ func (b *builder) jobs(site *render.Site, put func(string, outFile) error) ([]jo
 }
 
 // renderJobs renders jobs on a worker pool sized to the cores and passes
-// each page to put as it is done (from several goroutines at once). A page
+// each page to put as it is done (from several goroutines at once); the
+// page's bytes are the worker's buffer, valid only during the call. A page
 // that fails is reported in b.res.Diags and skipped.
 func (b *builder) renderJobs(jobs []job, put func(i int, data []byte) error) error {
 	diags := b.res.Diags
@@ -206,7 +207,7 @@ func (b *builder) renderJobs(jobs []job, put func(i int, data []byte) error) err
 					diags.Errorf(diag.Pos{File: "themes/" + b.cfg.Theme + "/layouts/" + p.Kind + ".html"}, "%v", err)
 					continue
 				}
-				if err := put(i, bytes.Clone(buf.Bytes())); err != nil {
+				if err := put(i, buf.Bytes()); err != nil {
 					mu.Lock()
 					if firstErr == nil {
 						firstErr = err

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"maps"
 	"os"
 	"path"
@@ -379,7 +380,7 @@ func renderPages(b *builder, jobs []job) map[string]*page {
 		wrapped[i] = job{j.path, func(*builder) (*render.Page, error) { return j.page(pb) }}
 	}
 	b.renderJobs(wrapped, func(i int, data []byte) error {
-		pages[i] = &page{data: data}
+		pages[i] = &page{data: bytes.Clone(data)}
 		return nil
 	})
 	out := make(map[string]*page, len(jobs))
