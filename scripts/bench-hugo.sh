@@ -1,6 +1,8 @@
 #!/bin/sh
 # Builds the same generated course with Pacer and with a minimal Hugo site,
 # side by side in one run, and prints the ratio (SPEC 10; BENCHMARKS.md).
+# It also times leastwork, the floor: the Hugo site's pages read, decoded,
+# rendered with goldmark and written, nothing more.
 #
 #   scripts/bench-hugo.sh [ACTIVITIES [STUDENTS [RUNS]]]     default 5000 1000 5
 #
@@ -33,6 +35,7 @@ fi
 mkdir -p "$work/bin"
 go build -o "$work/bin/pacer" ./cmd/pacer
 go build -o "$work/bin/sidebyside" ./engine/internal/gencourse/cmd/sidebyside
+go build -o "$work/bin/leastwork" ./engine/internal/gencourse/cmd/leastwork
 
 site=$work/pacer-$activities-$students
 hsite=$work/hugo-$activities
@@ -44,4 +47,5 @@ echo "same $pages activity and competency pages; Pacer also renders $students st
 echo "machine: $(nproc) cores, $(uname -sr), $(go version | cut -d' ' -f3)" >&2
 PACER_SECRET=bench-secret "$work/bin/sidebyside" -runs "$runs" \
 	-cmd "pacer=$work/bin/pacer build -q -s $site -o {out}" \
+	-cmd "leastwork=$work/bin/leastwork -s $hsite -o {out}" \
 	-cmd "hugo=$hugo --quiet --ignoreCache -s $hsite -d {out}"
