@@ -98,7 +98,7 @@ func Load(siteRoot, name string) (*Theme, error) {
 		if _, err := tm.New(k + ".html").Parse(string(src)); err != nil {
 			return nil, fmt.Errorf("theme %q: layouts/%s.html: %v", name, k, cleanTemplateErr(err))
 		}
-		tm.Funcs(template.FuncMap{"links": newLinkList(tm).render})
+		tm.Funcs(template.FuncMap{"part": newParts(tm).render})
 		t.pages[k] = tm
 	}
 	return t, nil
@@ -183,11 +183,11 @@ func (t *Theme) Render(w io.Writer, p *Page) error {
 }
 
 var funcs = template.FuncMap{
-	// links is bound per layout set in Load; this entry only lets the
+	// part is bound per layout set in Load; this entry only lets the
 	// layouts parse.
-	"links": func(string, string, any) (template.HTML, error) { return "", nil },
-	"join":  strings.Join,
-	"add":   func(a, b int) int { return a + b },
-	"base":  path.Base,
-	"date":  humanDate,
+	"part": func(string, *Page, any) (template.HTML, error) { return "", nil },
+	"join": strings.Join,
+	"add":  func(a, b int) int { return a + b },
+	"base": path.Base,
+	"date": humanDate,
 }

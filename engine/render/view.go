@@ -148,6 +148,8 @@ type StudentStep struct {
 	Prereq     bool
 	Target     string
 	Minutes    int
+	// Due is Placed, Target and Minutes together, for a cached part.
+	Due StepDue
 	// Suggested is the first-ranked option of each choice group: what the
 	// student does unless they pick another way. The default theme lists
 	// only these without JavaScript (the script shows every option from the
@@ -157,4 +159,12 @@ type StudentStep struct {
 	Support   []Link
 	Extension []Link
 	Requires  []Link
+}
+
+// StepDue is what a step's due line shows: placed out, or its target date
+// and minutes.
+type StepDue struct {
+	Placed  bool
+	Target  string
+	Minutes int
 }

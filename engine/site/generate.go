@@ -538,6 +538,7 @@ func (b *builder) studentPage(site *render.Site, lang string, r *markdown.Render
 	}
 	for _, st := range pl.Steps {
 		sv := render.StudentStep{Competency: b.compLink(st.Competency), Placed: st.Placed, Prereq: st.Prereq, Target: st.Target, Minutes: st.Minutes,
+			Due:     render.StepDue{Placed: st.Placed, Target: st.Target, Minutes: st.Minutes},
 			Support: links(st.Support), Extension: links(st.Extension)}
 		for _, ch := range st.Choices {
 			opts := links(ch.Options)
