@@ -180,6 +180,20 @@ func (s *Session) Update(changed []string) (*Update, error) {
 	if s.cache == nil || s.pending.full {
 		s.cache = &content.Cache{}
 		s.opts.loadContent = s.cache.Load
+		// Layouts and strings are read again; a script or stylesheet
+		// change is the asset context's (the theme's files are read
+		// through its overlay when esbuild asks).
+		var theme *render.Theme
+		s.opts.loadTheme = func(root, name string) (*render.Theme, error) {
+			if theme != nil && theme.Name == name {
+				return theme, nil
+			}
+			t, err := render.Load(root, name)
+			if err == nil {
+				theme = t
+			}
+			return t, err
+		}
 	}
 	for _, p := range changed {
 		if !filepath.IsAbs(p) {

@@ -39,6 +39,9 @@ type Options struct {
 	// loadContent replaces content.Load (the dev server's Session keeps
 	// decoded files between builds).
 	loadContent func(root string, cfg *config.Config, diags *diag.List) *content.Course
+	// loadTheme replaces render.Load (the Session keeps the theme until
+	// its layouts or strings change).
+	loadTheme func(root, name string) (*render.Theme, error)
 }
 
 // Student is a student's link, for the CLI and the teacher's roster; it is
@@ -147,7 +150,11 @@ func load(opts Options, res *Result) (*builder, bool) {
 	}
 	course := loadContent(opts.Root, cfg, diags)
 	res.Course = course
-	theme, err := render.Load(opts.Root, cfg.Theme)
+	loadTheme := render.Load
+	if opts.loadTheme != nil {
+		loadTheme = opts.loadTheme
+	}
+	theme, err := loadTheme(opts.Root, cfg.Theme)
 	if err != nil {
 		diags.Errorf(diag.Pos{File: "themes/" + cfg.Theme}, "%v", err)
 		return nil, false
