@@ -27,7 +27,8 @@ type Part struct {
 // (joining the results), with the page $'s Root, Lang and strings. A part
 // must depend on nothing else, so the same value on pages at the same
 // depth in the same language comes out the same: each is rendered once
-// per build and reused. A student page lists hundreds of activities and
+// and reused for as long as the theme is loaded (a build, or a dev
+// session until the layouts change). A student page lists hundreds of activities and
 // every page lists the units, and executing html/template for each of
 // them was most of a large build's time. The output is exactly what
 // executing the template in place would give. Values that cannot be
