@@ -6,7 +6,6 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -16,6 +15,7 @@ import (
 	"github.com/pacer-edu/pacer/engine/config"
 	"github.com/pacer-edu/pacer/engine/diag"
 	"github.com/pacer-edu/pacer/engine/fm"
+	"github.com/pacer-edu/pacer/engine/internal/work"
 	"github.com/pacer-edu/pacer/engine/yamlx"
 	"go.yaml.in/yaml/v3"
 )
@@ -152,22 +152,9 @@ func load(root string, cfg *config.Config, diags *diag.List, cc *Cache) *Course 
 	}
 
 	results := make([]any, len(files))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				results[i] = decode(files[i])
-			}
-		}()
-	}
-	for i := range files {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	work.Each(len(files), func() func(int) error {
+		return func(i int) error { results[i] = decode(files[i]); return nil }
+	})
 
 	for _, r := range results {
 		switch v := r.(type) {

@@ -7,15 +7,14 @@ import (
 	"html/template"
 	"path"
 	"path/filepath"
-	"runtime"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/pacer-edu/pacer/engine/assets"
 	"github.com/pacer-edu/pacer/engine/config"
 	"github.com/pacer-edu/pacer/engine/content"
 	"github.com/pacer-edu/pacer/engine/diag"
+	"github.com/pacer-edu/pacer/engine/internal/work"
 	"github.com/pacer-edu/pacer/engine/markdown"
 	"github.com/pacer-edu/pacer/engine/plan"
 	"github.com/pacer-edu/pacer/engine/render"
@@ -180,49 +179,27 @@ func (b *builder) jobs(site *render.Site, put func(string, outFile) error) ([]jo
 // that fails is reported in b.res.Diags and skipped.
 func (b *builder) renderJobs(jobs []job, put func(i int, data []byte) error) error {
 	diags := b.res.Diags
-	var (
-		wg       sync.WaitGroup
-		mu       sync.Mutex
-		firstErr error
-	)
-	next := make(chan int)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var buf bytes.Buffer
-			for i := range next {
-				j := jobs[i]
-				p, err := j.page(b)
-				if err != nil {
-					diags.Errorf(diag.Pos{File: j.path}, "%v", err)
-					continue
-				}
-				if p == nil {
-					continue
-				}
-				p.Root = rootOf(j.path)
-				buf.Reset()
-				if err := b.theme.Render(&buf, p); err != nil {
-					diags.Errorf(diag.Pos{File: "themes/" + b.cfg.Theme + "/layouts/" + p.Kind + ".html"}, "%v", err)
-					continue
-				}
-				if err := put(i, buf.Bytes()); err != nil {
-					mu.Lock()
-					if firstErr == nil {
-						firstErr = err
-					}
-					mu.Unlock()
-				}
+	return work.Each(len(jobs), func() func(int) error {
+		var buf bytes.Buffer
+		return func(i int) error {
+			j := jobs[i]
+			p, err := j.page(b)
+			if err != nil {
+				diags.Errorf(diag.Pos{File: j.path}, "%v", err)
+				return nil
 			}
-		}()
-	}
-	for i := range jobs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	return firstErr
+			if p == nil {
+				return nil
+			}
+			p.Root = rootOf(j.path)
+			buf.Reset()
+			if err := b.theme.Render(&buf, p); err != nil {
+				diags.Errorf(diag.Pos{File: "themes/" + b.cfg.Theme + "/layouts/" + p.Kind + ".html"}, "%v", err)
+				return nil
+			}
+			return put(i, buf.Bytes())
+		}
+	})
 }
 
 // unitOrder is the units in the order students meet them: as groups list

@@ -7,12 +7,15 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
-	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
+
+	"github.com/pacer-edu/pacer/engine/internal/work"
 )
 
 // marker is written into every output folder; a folder without it is never
@@ -192,33 +195,10 @@ func randHex() string {
 }
 
 func writeAll(d *dirOutput, files map[string]outFile) error {
-	var (
-		wg       sync.WaitGroup
-		mu       sync.Mutex
-		firstErr error
-	)
-	next := make(chan string)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for n := range next {
-				if err := d.put(n, files[n]); err != nil {
-					mu.Lock()
-					if firstErr == nil {
-						firstErr = err
-					}
-					mu.Unlock()
-				}
-			}
-		}()
-	}
-	for n := range files {
-		next <- n
-	}
-	close(next)
-	wg.Wait()
-	return firstErr
+	names := slices.Collect(maps.Keys(files))
+	return work.Each(len(names), func() func(int) error {
+		return func(i int) error { return d.put(names[i], files[names[i]]) }
+	})
 }
 
 func writeOne(p string, f outFile) error {

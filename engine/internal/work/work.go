@@ -1,0 +1,43 @@
+// Package work runs the same job over many items on one worker per core:
+// decoding content files, rendering pages, writing files.
+package work
+
+import (
+	"runtime"
+	"sync"
+)
+
+// Each calls a worker function for every i in [0, n), on one goroutine per
+// core (at most n). newWorker is called once per goroutine, so a worker
+// can keep its own scratch space (a buffer) between items. Each returns
+// the first error a worker returned; the other items are still done.
+func Each(n int, newWorker func() func(i int) error) error {
+	var (
+		wg       sync.WaitGroup
+		mu       sync.Mutex
+		firstErr error
+	)
+	next := make(chan int)
+	for range min(runtime.GOMAXPROCS(0), max(n, 1)) {
+		wg.Add(1)
+		do := newWorker()
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				if err := do(i); err != nil {
+					mu.Lock()
+					if firstErr == nil {
+						firstErr = err
+					}
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return firstErr
+}

@@ -1,0 +1,39 @@
+package work
+
+import (
+	"errors"
+	"runtime"
+	"sync/atomic"
+	"testing"
+)
+
+func TestEachDoesEveryItemOnceAndReturnsTheFirstError(t *testing.T) {
+	const n = 1000
+	var seen [n]atomic.Int32
+	var workers atomic.Int32
+	boom := errors.New("boom")
+	err := Each(n, func() func(int) error {
+		workers.Add(1)
+		return func(i int) error {
+			seen[i].Add(1)
+			if i == 500 {
+				return boom
+			}
+			return nil
+		}
+	})
+	if !errors.Is(err, boom) {
+		t.Errorf("err = %v, want boom", err)
+	}
+	for i := range seen {
+		if c := seen[i].Load(); c != 1 {
+			t.Fatalf("item %d done %d times", i, c)
+		}
+	}
+	if w := int(workers.Load()); w != runtime.GOMAXPROCS(0) {
+		t.Errorf("%d workers, want one per core (%d)", w, runtime.GOMAXPROCS(0))
+	}
+	if err := Each(0, func() func(int) error { return func(int) error { t.Error("called for no items"); return nil } }); err != nil {
+		t.Error(err)
+	}
+}
