@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"reflect"
+	"strings"
 	"sync"
 )
 
@@ -36,7 +37,10 @@ type Part struct {
 type parts struct {
 	tm *template.Template
 	mu sync.RWMutex
-	m  map[partKey]string
+	// links holds parts of links, keyed without boxing the link: pages
+	// look up hundreds each. Other values are in values.
+	links  map[linkKey]string
+	values map[partKey]string
 }
 
 type partKey struct {
@@ -44,60 +48,85 @@ type partKey struct {
 	v                any
 }
 
-// maxCachedParts bounds the cache; past it, parts are still rendered but
+type linkKey struct {
+	name, root, lang string
+	l                Link
+}
+
+// maxCachedParts bounds each cache; past it, parts are still rendered but
 // no longer kept. Courses have a few thousand activities.
 const maxCachedParts = 200_000
 
 func newParts(tm *template.Template) *parts {
-	return &parts{tm: tm, m: map[partKey]string{}}
+	return &parts{tm: tm, links: map[linkKey]string{}, values: map[partKey]string{}}
 }
 
 func (ps *parts) render(name string, page *Page, v any) (template.HTML, error) {
 	if page == nil {
 		return "", fmt.Errorf("part %q: give the page ($) as the second argument", name)
 	}
-	var buf bytes.Buffer
-	if links, ok := v.([]Link); ok {
-		var out bytes.Buffer
-		for _, l := range links {
-			s, err := ps.one(&buf, name, page, l)
+	switch v := v.(type) {
+	case []Link:
+		var out strings.Builder
+		for _, l := range v {
+			s, err := ps.link(name, page, l)
 			if err != nil {
 				return "", err
 			}
 			out.WriteString(s)
 		}
 		return template.HTML(out.String()), nil
+	case Link:
+		s, err := ps.link(name, page, v)
+		return template.HTML(s), err
 	}
-	s, err := ps.one(&buf, name, page, v)
-	return template.HTML(s), err
-}
-
-func (ps *parts) one(buf *bytes.Buffer, name string, page *Page, v any) (string, error) {
 	k := partKey{name, page.Root, page.Lang, v}
-	cache := v != nil && reflect.ValueOf(v).Comparable()
-	if cache {
-		ps.mu.RLock()
-		s, ok := ps.m[k]
-		ps.mu.RUnlock()
-		if ok {
-			return s, nil
-		}
+	if v == nil || !reflect.ValueOf(v).Comparable() {
+		s, err := ps.exec(name, page, Part{V: v})
+		return template.HTML(s), err
 	}
-	data := Part{Root: page.Root, Lang: page.Lang, T: page.T, V: v}
-	if l, ok := v.(Link); ok {
-		data.Link = l
+	ps.mu.RLock()
+	s, ok := ps.values[k]
+	ps.mu.RUnlock()
+	if ok {
+		return template.HTML(s), nil
 	}
-	buf.Reset()
-	if err := ps.tm.ExecuteTemplate(buf, name, data); err != nil {
-		return "", err
-	}
-	s := buf.String()
-	if cache {
+	s, err := ps.exec(name, page, Part{V: v})
+	if err == nil {
 		ps.mu.Lock()
-		if len(ps.m) < maxCachedParts {
-			ps.m[k] = s
+		if len(ps.values) < maxCachedParts {
+			ps.values[k] = s
 		}
 		ps.mu.Unlock()
 	}
-	return s, nil
+	return template.HTML(s), err
+}
+
+func (ps *parts) link(name string, page *Page, l Link) (string, error) {
+	k := linkKey{name, page.Root, page.Lang, l}
+	ps.mu.RLock()
+	s, ok := ps.links[k]
+	ps.mu.RUnlock()
+	if ok {
+		return s, nil
+	}
+	s, err := ps.exec(name, page, Part{Link: l, V: l})
+	if err == nil {
+		ps.mu.Lock()
+		if len(ps.links) < maxCachedParts {
+			ps.links[k] = s
+		}
+		ps.mu.Unlock()
+	}
+	return s, err
+}
+
+// exec renders part name for page with data's Link and V.
+func (ps *parts) exec(name string, page *Page, data Part) (string, error) {
+	data.Root, data.Lang, data.T = page.Root, page.Lang, page.T
+	var buf bytes.Buffer
+	if err := ps.tm.ExecuteTemplate(&buf, name, data); err != nil {
+		return "", err
+	}
+	return buf.String(), nil
 }
