@@ -61,7 +61,14 @@ func newParts(tm *template.Template) *parts {
 	return &parts{tm: tm, links: map[linkKey]string{}, values: map[partKey]string{}}
 }
 
-func (ps *parts) render(name string, page *Page, v any) (template.HTML, error) {
+func (ps *parts) render(name string, at any, v any) (template.HTML, error) {
+	var page *Page
+	switch at := at.(type) {
+	case *Page:
+		page = at
+	case Part: // a part within a part
+		page = &Page{Root: at.Root, Lang: at.Lang, T: at.T}
+	}
 	if page == nil {
 		return "", fmt.Errorf("part %q: give the page ($) as the second argument", name)
 	}

@@ -98,3 +98,14 @@ func TestPartNamesWhatIsMissing(t *testing.T) {
 		t.Fatalf("err = %v", err)
 	}
 }
+
+// A part can use parts itself, passing its own data where a page goes.
+func TestPartWithinAPart(t *testing.T) {
+	tm := partTemplate(t, `{{define "outer"}}<ul>{{part "inner" . .V}}</ul>{{end}}{{define "inner"}}<li>{{.Root}}{{.Title}}{{index .T "x"}}</li>{{end}}{{part "outer" .P .L}}`)
+	var b bytes.Buffer
+	err := tm.Execute(&b, map[string]any{"P": &Page{Root: "../", Lang: "en", T: map[string]string{"x": "!"}}, "L": []Link{{Title: "a"}, {Title: "b"}}})
+	// A list of links renders outer once per link.
+	if want := "<ul><li>../a!</li></ul><ul><li>../b!</li></ul>"; err != nil || b.String() != want {
+		t.Fatalf("got %q, %v; want %q", b.String(), err, want)
+	}
+}

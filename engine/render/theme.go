@@ -185,7 +185,7 @@ func (t *Theme) Render(w io.Writer, p *Page) error {
 var funcs = template.FuncMap{
 	// part is bound per layout set in Load; this entry only lets the
 	// layouts parse.
-	"part": func(string, *Page, any) (template.HTML, error) { return "", nil },
+	"part": func(string, any, any) (template.HTML, error) { return "", nil },
 	"join": strings.Join,
 	"add":  func(a, b int) int { return a + b },
 	"base": path.Base,

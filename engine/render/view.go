@@ -20,6 +20,8 @@ type Page struct {
 	// Strings is the path, relative to the root, of the script that gives
 	// the client its UI strings in Lang.
 	Strings string
+	// Assets is what the page loads: the site's and the strings script.
+	Assets Assets
 
 	Index      *Index
 	Unit       *Unit
@@ -167,4 +169,9 @@ type StepDue struct {
 	Placed  bool
 	Target  string
 	Minutes int
+}
+
+// Assets are the paths, relative to the root, of what a page loads.
+type Assets struct {
+	Style, Strings, Course, Script string
 }
