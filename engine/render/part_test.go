@@ -109,3 +109,42 @@ func TestPartWithinAPart(t *testing.T) {
 		t.Fatalf("got %q, %v; want %q", b.String(), err, want)
 	}
 }
+
+type keyedValue struct {
+	Key, Text string
+	List      []string // not comparable
+}
+
+func (k keyedValue) PartKey() string { return k.Key }
+
+// A value with a PartKey is cached under that key within one build (one
+// Site): the same key renders once; another build renders again.
+func TestPartCachesKeyedValuesPerBuild(t *testing.T) {
+	tm := partTemplate(t, `{{define "k"}}{{.V.Text}}{{end}}{{part "k" .P .V}}`)
+	run := func(p *Page, v keyedValue) string {
+		var b bytes.Buffer
+		if err := tm.Execute(&b, map[string]any{"P": p, "V": v}); err != nil {
+			t.Fatal(err)
+		}
+		return b.String()
+	}
+	build1, build2 := &Page{Site: &Site{}}, &Page{Site: &Site{}}
+	if got := run(build1, keyedValue{Key: "a", Text: "first", List: []string{"x"}}); got != "first" {
+		t.Fatalf("got %q", got)
+	}
+	// Same key in the same build: the cached card (the key promises the
+	// content is the same).
+	if got := run(build1, keyedValue{Key: "a", Text: "second"}); got != "first" {
+		t.Errorf("same key, same build: got %q, want the cached %q", got, "first")
+	}
+	if got := run(build1, keyedValue{Key: "b", Text: "second"}); got != "second" {
+		t.Errorf("another key: got %q", got)
+	}
+	if got := run(build2, keyedValue{Key: "a", Text: "third"}); got != "third" {
+		t.Errorf("same key, next build: got %q, want it rendered again", got)
+	}
+	// Without a Site (inside another part), nothing is cached.
+	if got := run(&Page{}, keyedValue{Key: "a", Text: "fourth"}); got != "fourth" {
+		t.Errorf("no build: got %q", got)
+	}
+}
