@@ -33,8 +33,7 @@ type Part struct {
 // every page lists the units, and executing html/template for each of
 // them was most of a large build's time. The output is exactly what
 // executing the template in place would give. Values that cannot be
-// compared (slices, maps) are rendered every time, unless they have a
-// PartKey method (see keyed).
+// compared (slices, maps) are rendered every time.
 type parts struct {
 	tm *template.Template
 	mu sync.RWMutex
@@ -42,16 +41,6 @@ type parts struct {
 	// look up hundreds each. Other values are in values.
 	links  map[linkKey]string
 	values map[partKey]string
-}
-
-// keyed is a value that says what identifies its content within a build
-// (render.StudentStep): it is cached under that key and the build's Site,
-// though the value itself cannot be compared.
-type keyed interface{ PartKey() string }
-
-type buildKey struct {
-	site *Site
-	key  string
 }
 
 type partKey struct {
@@ -99,11 +88,7 @@ func (ps *parts) render(name string, at any, v any) (template.HTML, error) {
 		return template.HTML(s), err
 	}
 	k := partKey{name, page.Root, page.Lang, v}
-	if kv, ok := v.(keyed); ok && page.Site != nil {
-		// Titles behind the key's ids can change between builds; each
-		// build has its own Site.
-		k.v = buildKey{page.Site, kv.PartKey()}
-	} else if v == nil || !reflect.ValueOf(v).Comparable() {
+	if v == nil || !reflect.ValueOf(v).Comparable() {
 		s, err := ps.exec(name, page, Part{V: v})
 		return template.HTML(s), err
 	}

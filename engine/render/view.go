@@ -161,14 +161,7 @@ type StudentStep struct {
 	Support   []Link
 	Extension []Link
 	Requires  []Link
-	// Key identifies everything above within one build (ids, dates and
-	// flags; titles and notes follow from the ids), so two students'
-	// identical steps are one part.
-	Key string
 }
-
-// PartKey is what the part function caches a step card under.
-func (s StudentStep) PartKey() string { return s.Key }
 
 // StepDue is what a step's due line shows: placed out, or its target date
 // and minutes.

@@ -528,7 +528,6 @@ func (b *builder) studentPage(site *render.Site, lang string, r *markdown.Render
 		for _, id := range st.Requires {
 			sv.Requires = append(sv.Requires, b.compLink(id))
 		}
-		sv.Key = stepKey(st)
 		v.Steps = append(v.Steps, sv)
 	}
 	p.Student = v
@@ -622,26 +621,4 @@ func (b *builder) scaleLabel(level int) string {
 		return sc[level-1]
 	}
 	return fmt.Sprint(level)
-}
-
-// stepKey identifies what a student's step card shows within one build:
-// ids, flags, dates and minutes (titles and notes follow from the ids).
-func stepKey(st plan.Step) string {
-	var k strings.Builder
-	k.WriteString(st.Competency)
-	fmt.Fprintf(&k, "|%t|%t|%s|%d", st.Placed, st.Prereq, st.Target, st.Minutes)
-	list := func(sep string, ids []string) {
-		k.WriteString(sep)
-		for _, id := range ids {
-			k.WriteString(id)
-			k.WriteByte(',')
-		}
-	}
-	for _, ch := range st.Choices {
-		list("|c", ch.Options)
-	}
-	list("|s", st.Support)
-	list("|e", st.Extension)
-	list("|r", st.Requires)
-	return k.String()
 }
