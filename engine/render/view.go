@@ -17,10 +17,8 @@ type Page struct {
 	Site *Site
 	// T holds the UI strings of Lang.
 	T map[string]string
-	// Strings is the path, relative to the root, of the script that gives
-	// the client its UI strings in Lang.
-	Strings string
-	// Assets is what the page loads: the site's and the strings script.
+	// Assets is what the page loads: the site's script, course data and
+	// stylesheet, and the script of the client's UI strings in Lang.
 	Assets Assets
 
 	Index      *Index

@@ -231,9 +231,8 @@ func (b *builder) page(site *render.Site, kind, lang, title string) *render.Page
 	}
 	return &render.Page{
 		Kind: kind, Lang: lang, Title: title, Site: site, T: b.theme.Strings(lang),
-		Strings: strs,
-		Assets:  render.Assets{Style: site.Style, Strings: strs, Course: site.Course, Script: site.Script},
-		CSP:     csp(""),
+		Assets: render.Assets{Style: site.Style, Strings: strs, Course: site.Course, Script: site.Script},
+		CSP:    csp(""),
 	}
 }
 
