@@ -56,7 +56,7 @@ func TestStudentPageWithoutJavaScriptIsAReadablePlan(t *testing.T) {
 
 	// The competency page lists every way in, with support and extension.
 	ways := p.ByRole("link", "Every way to learn, with support and extension: Adding")
-	ways.Click()
+	p.ExpectLoad(ways.Click)
 	p.ByRole("heading", "Adding").Wait()
 	// (the test server answers .../index.html from the folder's URL)
 	if u := p.URL(); !strings.HasSuffix(u, "/competencies/adding/index.html") && !strings.HasSuffix(u, "/competencies/adding/") {
