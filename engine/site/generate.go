@@ -124,7 +124,7 @@ func (b *builder) jobs(site *render.Site, put func(string, outFile) error) ([]jo
 		return md["en"]
 	}
 	lang := b.cfg.Language
-	b.shared = &shared{links: map[langID]render.Link{}, why: map[langID]*why{}}
+	b.shared = newShared()
 	if b.planner == nil {
 		b.planner = plan.New(c)
 	}
@@ -145,7 +145,7 @@ func (b *builder) jobs(site *render.Site, put func(string, outFile) error) ([]jo
 	}
 	for _, act := range c.Activities {
 		jobs = append(jobs, job{activityURL(act.ID), func(b *builder) (*render.Page, error) {
-			return b.activityPage(site, lang, renderer(lang), act, nil)
+			return b.activityPage(site, lang, renderer(lang), act)
 		}})
 		if act.Media != "" && !strings.Contains(act.Media, "://") {
 			src := filepath.Join(c.Root, filepath.FromSlash(path.Dir(act.File)), filepath.FromSlash(act.Media))
@@ -446,7 +446,7 @@ func (b *builder) competencyPage(site *render.Site, lang string, r *markdown.Ren
 	return p, nil
 }
 
-func (b *builder) activityPage(site *render.Site, lang string, r *markdown.Renderer, a *content.Activity, _ map[string]outFile) (*render.Page, error) {
+func (b *builder) activityPage(site *render.Site, lang string, r *markdown.Renderer, a *content.Activity) (*render.Page, error) {
 	p := b.page(site, "activity", lang, a.Title)
 	p.NoIndex = true
 	body, err := b.activityBody(r, a)

@@ -55,7 +55,7 @@ type snapshot struct {
 	asset    *assets.Result
 	assetMsg []diag.Diagnostic
 	courseJS []byte
-	// strings is the client strings script of each language, by path.
+	// stringsJS is the client strings script of each language, by path.
 	stringsJS map[string][]byte
 	media     map[string]outFile
 	// localTheme says the site had its own folder for the theme.
@@ -417,6 +417,7 @@ func (b *builder) forPage() *builder {
 	res.Diags = &diag.List{}
 	pb.res = &res
 	pb.links = &linker{root: b.links.root, pages: b.links.pages, diags: res.Diags, copies: map[string]string{}}
+	pb.shared = b.shared.forPage()
 	return &pb
 }
 

@@ -298,3 +298,35 @@ func TestSessionRebundlesAThemeScriptWithoutRenderingPages(t *testing.T) {
 		t.Error("the stylesheet was not rebuilt")
 	}
 }
+
+// A unit's "why" is shown on every student page of the unit. In a session
+// each page keeps what its own rendering reported, so an image the why
+// links is a copy of every one of those pages, not only of the first
+// rendered: removing any one student never drops the image.
+func TestSessionEveryStudentPageKeepsItsWhysCopies(t *testing.T) {
+	c := smallCourse(t)
+	unit := c.Units[0]
+	if err := os.WriteFile(filepath.Join(c.Root, filepath.Dir(unit), "map.png"), []byte("png"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	edit(t, c.Root, unit, func(s string) string { return s + "\n![The unit map](map.png)\n" })
+	s := NewSession(Options{Root: c.Root})
+	defer s.Close()
+	if up := update(t, s); !up.OK {
+		t.Fatalf("build failed: %v", up.Diags.Items())
+	}
+	id := strings.TrimSuffix(filepath.Base(unit), ".md")
+	n := 0
+	for path, p := range s.good.pages {
+		if !strings.HasPrefix(path, "s/") || !strings.Contains(string(p.data), `id="why-`+id+`"`) {
+			continue
+		}
+		n++
+		if len(p.copies) == 0 {
+			t.Errorf("%s shows the why of %s but does not copy its image", path, id)
+		}
+	}
+	if n < 2 {
+		t.Fatalf("only %d student pages show unit %s; the test needs several", n, id)
+	}
+}

@@ -14,9 +14,14 @@ import (
 // hundreds of activities, and a class of students shares its units' "why".
 // Safe for the render workers to use at once.
 type shared struct {
+	links *linkCache
 	mu    sync.Mutex
-	links map[langID]render.Link
 	why   map[langID]*why
+}
+
+type linkCache struct {
+	mu sync.Mutex
+	m  map[langID]render.Link
 }
 
 type langID struct{ lang, id string }
@@ -27,13 +32,26 @@ type why struct {
 	err  error
 }
 
+func newShared() *shared {
+	return &shared{links: &linkCache{m: map[langID]render.Link{}}, why: map[langID]*why{}}
+}
+
+// forPage is s for a page rendered by a builder of its own (the dev
+// server's, see renderPages): activity links are still shared, but the
+// page renders a unit's "why" itself, so the problems and copied files its
+// links report stay with every page that shows it.
+func (s *shared) forPage() *shared {
+	return &shared{links: s.links, why: map[langID]*why{}}
+}
+
 // actLink is the link to activity id with its note in lang; false if the
 // course has no such activity.
 func (s *shared) actLink(b *builder, lang string, t map[string]string, id string) (render.Link, bool) {
 	k := langID{lang, id}
-	s.mu.Lock()
-	l, ok := s.links[k]
-	s.mu.Unlock()
+	c := s.links
+	c.mu.Lock()
+	l, ok := c.m[k]
+	c.mu.Unlock()
 	if ok {
 		return l, true
 	}
@@ -42,9 +60,9 @@ func (s *shared) actLink(b *builder, lang string, t map[string]string, id string
 		return render.Link{}, false
 	}
 	l = b.actLink(a, t)
-	s.mu.Lock()
-	s.links[k] = l
-	s.mu.Unlock()
+	c.mu.Lock()
+	c.m[k] = l
+	c.mu.Unlock()
 	return l, true
 }
 
