@@ -7,7 +7,7 @@ import (
 	"strings"
 )
 
-// Marker is the file every build output holds (see writeAtomic).
+// Marker is the file every build output holds (see dirOutput).
 const Marker = marker
 
 // OutsideOutput refuses dir when it is inside a build's output: the site's

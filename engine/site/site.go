@@ -86,7 +86,7 @@ func Build(opts Options) (*Result, error) {
 	if opts.DryRun {
 		out := &countOutput{}
 		err := b.generate(out)
-		res.Files = out.files
+		res.Files = int(out.files.Load())
 		return res, err
 	}
 	// Pages are written as they are rendered, into a sibling folder that

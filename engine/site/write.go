@@ -7,15 +7,11 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"maps"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
-
-	"github.com/pacer-edu/pacer/engine/internal/work"
 )
 
 // marker is written into every output folder; a folder without it is never
@@ -137,29 +133,11 @@ func (d *dirOutput) commit() error {
 }
 
 // countOutput only counts (pacer check).
-type countOutput struct {
-	mu    sync.Mutex
-	files int
-}
+type countOutput struct{ files atomic.Int64 }
 
 func (c *countOutput) put(string, outFile) error {
-	c.mu.Lock()
-	c.files++
-	c.mu.Unlock()
+	c.files.Add(1)
 	return nil
-}
-
-// writeAtomic writes files into a fresh sibling of out and swaps it in.
-func writeAtomic(out string, files map[string]outFile) error {
-	d, err := newDirOutput(out)
-	if err != nil {
-		return err
-	}
-	if err := writeAll(d, files); err != nil {
-		d.discard()
-		return err
-	}
-	return d.commit()
 }
 
 // checkReplaceable refuses to replace a folder that is not a Pacer output.
@@ -192,13 +170,6 @@ func randHex() string {
 	b := make([]byte, 6)
 	rand.Read(b)
 	return hex.EncodeToString(b)
-}
-
-func writeAll(d *dirOutput, files map[string]outFile) error {
-	names := slices.Collect(maps.Keys(files))
-	return work.Each(len(names), func() func(int) error {
-		return func(i int) error { return d.put(names[i], files[names[i]]) }
-	})
 }
 
 func writeOne(p string, f outFile) error {
