@@ -3,7 +3,6 @@ package serve
 import (
 	"context"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -90,15 +89,10 @@ func benchSaveToReload(b *testing.B, activities, students int) {
 // benchCourse is engine/site's: a generated course in $TMPDIR/pacer-bench,
 // made once.
 func benchCourse(b testing.TB, activities, students int) string {
-	dir := filepath.Join(os.TempDir(), "pacer-bench", fmt.Sprintf("v%d-%dx%d", 3, activities, students))
-	if _, err := os.Stat(filepath.Join(dir, ".generated")); err == nil {
-		return dir
-	}
-	os.RemoveAll(dir)
-	if _, err := gencourse.Write(dir, gencourse.Options{Activities: activities, Students: students, Seed: 1}); err != nil {
+	dir, err := gencourse.Cached(activities, students)
+	if err != nil {
 		b.Fatal(err)
 	}
-	os.WriteFile(filepath.Join(dir, ".generated"), nil, 0o644)
 	return dir
 }
 
@@ -106,18 +100,7 @@ func benchCourse(b testing.TB, activities, students int) string {
 // editors do (a new file renamed over the old), which leaves src as it is.
 func linkCourse(b testing.TB, src string) string {
 	dst := b.TempDir()
-	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		t := filepath.Join(dst, rel)
-		if d.IsDir() {
-			return os.MkdirAll(t, 0o755)
-		}
-		return os.Link(p, t)
-	})
-	if err != nil {
+	if err := gencourse.CopyTree(src, dst, true); err != nil {
 		b.Fatal(err)
 	}
 	return dst

@@ -10,7 +10,6 @@ import (
 	"strings"
 	"syscall"
 	"testing"
-	"time"
 
 	"github.com/pacer-edu/pacer/engine/internal/gencourse"
 )
@@ -42,25 +41,13 @@ func benchSizes(b *testing.B) [][2]int {
 	return out
 }
 
-// genVersion changes when gencourse's output does, so stale courses are
-// not reused.
-const genVersion = 3
-
 // benchCourse returns a generated course of the size, creating it once.
 func benchCourse(b testing.TB, activities, students int) string {
 	b.Helper()
-	dir := filepath.Join(os.TempDir(), "pacer-bench", fmt.Sprintf("v%d-%dx%d", genVersion, activities, students))
-	done := filepath.Join(dir, ".generated")
-	if _, err := os.Stat(done); err == nil {
-		return dir
-	}
-	os.RemoveAll(dir)
-	start := time.Now()
-	if _, err := gencourse.Write(dir, gencourse.Options{Activities: activities, Students: students, Seed: 1}); err != nil {
+	dir, err := gencourse.Cached(activities, students)
+	if err != nil {
 		b.Fatal(err)
 	}
-	os.WriteFile(done, nil, 0o644)
-	b.Logf("generated %s in %s", dir, time.Since(start).Round(time.Millisecond))
 	return dir
 }
 
@@ -131,30 +118,11 @@ func BenchmarkRebuild(b *testing.B) {
 	}
 }
 
-// copyCourse copies a generated course (hard links where possible) so a
-// benchmark can edit it.
+// copyCourse copies a generated course so a benchmark can edit it.
 func copyCourse(b testing.TB, src string) string {
 	b.Helper()
 	dst := b.TempDir()
-	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		t := filepath.Join(dst, rel)
-		if d.IsDir() {
-			if d.Name() == "public" {
-				return filepath.SkipDir
-			}
-			return os.MkdirAll(t, 0o755)
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(t, data, 0o644)
-	})
-	if err != nil {
+	if err := gencourse.CopyTree(src, dst, false); err != nil {
 		b.Fatal(err)
 	}
 	return dst
