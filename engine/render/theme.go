@@ -133,8 +133,18 @@ func (t *Theme) loadStrings() error {
 			}
 		}
 	}
-	if _, ok := t.strings["en"]; !ok {
+	en, ok := t.strings["en"]
+	if !ok {
 		return fmt.Errorf("theme %q has no i18n/en.yaml", t.Name)
+	}
+	// English fills every other language's gaps, once, rather than on
+	// each page.
+	for _, m := range t.strings {
+		for k, v := range en {
+			if _, ok := m[k]; !ok {
+				m[k] = v
+			}
+		}
 	}
 	return nil
 }
@@ -153,20 +163,12 @@ func (t *Theme) Languages() []string {
 func (t *Theme) HasLanguage(lang string) bool { _, ok := t.strings[lang]; return ok }
 
 // Strings returns the UI strings of lang, English filling any gaps.
+// The map is shared: callers must not change it.
 func (t *Theme) Strings(lang string) map[string]string {
-	en := t.strings["en"]
-	m, ok := t.strings[lang]
-	if !ok || lang == "en" {
-		return en
+	if m, ok := t.strings[lang]; ok {
+		return m
 	}
-	out := make(map[string]string, len(en))
-	for k, v := range en {
-		out[k] = v
-	}
-	for k, v := range m {
-		out[k] = v
-	}
-	return out
+	return t.strings["en"]
 }
 
 // Render executes the layout of p.Kind into w. After an error, w may hold
