@@ -97,7 +97,7 @@ func (cc *Cache) keepsListing(p string) bool {
 		return true
 	}
 	name := filepath.Base(p)
-	return ignored(name) || !hasExt(name, []string{".md", ".yaml", ".yml"})
+	return ignored(name) || !hasExt(name, mdExts) && !hasExt(name, yamlExts)
 }
 
 // Load is Load, reusing what the cache holds.
@@ -225,19 +225,25 @@ func discover(root string, cfg *config.Config, diags *diag.List) []file {
 	if _, err := os.Stat(contentDir); err != nil {
 		diags.Errorf(diag.Pos{File: Dir}, "no content folder").Hint = "put competencies/, activities/ and units/ under " + Dir + "/"
 	}
-	walk(contentDir, "competencies", kCompetency, []string{".md"}, false)
-	walk(contentDir, "activities", kActivity, []string{".md"}, true)
-	walk(contentDir, "units", kUnit, []string{".md"}, false)
+	walk(contentDir, "competencies", kCompetency, mdExts, false)
+	walk(contentDir, "activities", kActivity, mdExts, true)
+	walk(contentDir, "units", kUnit, mdExts, false)
 	roster := RosterDir(root, cfg)
 	if _, err := os.Stat(roster); err != nil {
 		diags.Errorf(diag.Pos{File: config.FileName}, "students.dir %q: %v", cfg.Students.Dir, errText(err)).
 			Hint = "students.dir names the folder that holds groups/ and students/"
 	}
-	walk(roster, "groups", kGroup, []string{".yaml", ".yml"}, false)
-	walk(roster, "students", kStudent, []string{".yaml", ".yml"}, false)
+	walk(roster, "groups", kGroup, yamlExts, false)
+	walk(roster, "students", kStudent, yamlExts, false)
 	sort.Slice(files, func(i, j int) bool { return files[i].rel < files[j].rel })
 	return files
 }
+
+// Extensions of the files discover reads: Markdown content, YAML roster.
+var (
+	mdExts   = []string{".md"}
+	yamlExts = []string{".yaml", ".yml"}
+)
 
 func errText(err error) string {
 	if errors.Is(err, fs.ErrNotExist) {
