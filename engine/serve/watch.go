@@ -265,7 +265,10 @@ func (w *Watcher) notifyLoop(fsw *fsnotify.Watcher) {
 			if errors.Is(err, fsnotify.ErrEventOverflow) {
 				// Events were lost: everything may have changed.
 				w.logf("too many file changes at once; rebuilding everything")
-				for _, t := range append(slices.Clone(w.trees), w.files...) {
+				w.mu.Lock()
+				trees := slices.Clone(w.trees)
+				w.mu.Unlock()
+				for _, t := range append(trees, w.files...) {
 					w.send(t)
 				}
 				continue
