@@ -1,6 +1,7 @@
 package render
 
 import (
+	"html/template"
 	"strings"
 	"testing"
 )
@@ -52,5 +53,30 @@ func TestWrapEllipsis(t *testing.T) {
 	got := wrap("one two three four five six seven eight nine ten eleven twelve", 10, 2)
 	if len(got) != 2 || !strings.HasSuffix(got[1], "…") {
 		t.Errorf("wrap = %q", got)
+	}
+}
+
+func TestStepWaysAreLinkedWhenALayoutAsks(t *testing.T) {
+	linked := 0
+	step := StudentStep{Ways: StepWays{
+		Choices: [][]string{{"a1", "gone", "a2"}, {"a3"}}, Support: []string{"s1"}, Extension: []string{"gone"},
+		Link: func(id string) (Link, bool) {
+			linked++
+			if id == "gone" {
+				return Link{}, false
+			}
+			return Link{ID: id, Title: strings.ToUpper(id), URL: "activities/" + id + "/index.html"}, true
+		},
+	}}
+	if linked != 0 {
+		t.Fatal("linked before asked")
+	}
+	tm := template.Must(template.New("t").Parse(`{{range .Choices}}[{{range .}}{{.Title}} {{end}}]{{end}} support: {{range .Support}}{{.Title}}{{end}} extension: {{len .Extension}}`))
+	var b strings.Builder
+	if err := tm.Execute(&b, step); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := b.String(), "[A1 A2 ][A3 ] support: S1 extension: 0"; got != want {
+		t.Errorf("got %q, want %q", got, want)
 	}
 }

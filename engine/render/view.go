@@ -155,10 +155,44 @@ type StudentStep struct {
 	// only these without JavaScript (the script shows every option from the
 	// course data), with a link to the competency page for the rest.
 	Suggested []Link
-	Choices   [][]Link
-	Support   []Link
-	Extension []Link
 	Requires  []Link
+	// Ways are the step's activities by id; Choices, Support and
+	// Extension link them when a layout asks.
+	Ways StepWays
+}
+
+// StepWays are a step's activities by id, ranked for the student, and
+// how to link one. A student page has hundreds of them, and the default
+// theme shows only the suggested ones, so they are linked on demand.
+type StepWays struct {
+	Choices            [][]string
+	Support, Extension []string
+	Link               func(id string) (Link, bool)
+}
+
+// Choices are the options of each choice group, ranked for the student.
+func (s StudentStep) Choices() [][]Link {
+	out := make([][]Link, len(s.Ways.Choices))
+	for i, ids := range s.Ways.Choices {
+		out[i] = s.Ways.links(ids)
+	}
+	return out
+}
+
+// Support are the step's support activities, ranked for the student.
+func (s StudentStep) Support() []Link { return s.Ways.links(s.Ways.Support) }
+
+// Extension are the step's extension activities, ranked for the student.
+func (s StudentStep) Extension() []Link { return s.Ways.links(s.Ways.Extension) }
+
+func (w StepWays) links(ids []string) []Link {
+	out := make([]Link, 0, len(ids))
+	for _, id := range ids {
+		if l, ok := w.Link(id); ok {
+			out = append(out, l)
+		}
+	}
+	return out
 }
 
 // StepDue is what a step's due line shows: placed out, or its target date

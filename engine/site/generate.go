@@ -504,24 +504,18 @@ func (b *builder) studentPage(site *render.Site, lang string, r *markdown.Render
 		}
 		v.Units = append(v.Units, render.StudentUnit{Link: render.Link{ID: u.ID, Title: u.Title, URL: unitURL(u.ID)}, Why: why})
 	}
-	links := func(ids []string) []render.Link {
-		out := make([]render.Link, 0, len(ids))
-		for _, id := range ids {
-			if l, ok := b.shared.actLink(b, lang, p.T, id); ok {
-				out = append(out, l)
-			}
-		}
-		return out
-	}
+	link := func(id string) (render.Link, bool) { return b.shared.actLink(b, lang, p.T, id) }
 	for _, st := range pl.Steps {
 		sv := render.StudentStep{Competency: b.compLink(st.Competency), Placed: st.Placed, Prereq: st.Prereq, Target: st.Target, Minutes: st.Minutes,
-			Due:     render.StepDue{Placed: st.Placed, Target: st.Target, Minutes: st.Minutes},
-			Support: links(st.Support), Extension: links(st.Extension)}
+			Due:  render.StepDue{Placed: st.Placed, Target: st.Target, Minutes: st.Minutes},
+			Ways: render.StepWays{Support: st.Support, Extension: st.Extension, Link: link}}
 		for _, ch := range st.Choices {
-			opts := links(ch.Options)
-			sv.Choices = append(sv.Choices, opts)
-			if len(opts) > 0 {
-				sv.Suggested = append(sv.Suggested, opts[0])
+			sv.Ways.Choices = append(sv.Ways.Choices, ch.Options)
+			for _, id := range ch.Options {
+				if l, ok := link(id); ok {
+					sv.Suggested = append(sv.Suggested, l)
+					break
+				}
 			}
 		}
 		for _, id := range st.Requires {
