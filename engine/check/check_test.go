@@ -10,6 +10,9 @@ import (
 	"testing"
 
 	"github.com/pacer-edu/pacer/engine/diag"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
 )
 
 var update = flag.Bool("update", false, "rewrite the expected sections of testdata/*.txt")
@@ -212,6 +215,10 @@ func FuzzScan(f *testing.F) {
 				t.Fatalf("%v outside body lines %d-%d", d, first, last)
 			}
 		}
+		// Cutting paragraphs short must leave the blocks as they were.
+		if got, want := blockShape(blockParser(true), body), blockShape(blockParser(false), body); got != want {
+			t.Fatalf("blocks differ when paragraphs are cut short:\n%s\nwant\n%s", got, want)
+		}
 		// The quick test may only skip bodies the parser finds nothing in.
 		if !mayHaveCheck(body) {
 			var all diag.List
@@ -220,6 +227,51 @@ func FuzzScan(f *testing.F) {
 			}
 		}
 	})
+}
+
+// blockShape lists body's blocks as p parses them: kind and depth, and
+// for fenced code the info offset and the lines.
+func blockShape(p parser.Parser, body []byte) string {
+	var b strings.Builder
+	depth := 0
+	doc := p.Parse(text.NewReader(body))
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if n.Type() == ast.TypeInline {
+			return ast.WalkSkipChildren, nil
+		}
+		if !entering {
+			depth--
+			return ast.WalkContinue, nil
+		}
+		depth++
+		fmt.Fprintf(&b, "%d %s", depth, n.Kind())
+		if fc, ok := n.(*ast.FencedCodeBlock); ok {
+			if fc.Info != nil {
+				fmt.Fprintf(&b, " info@%d", fc.Info.Segment.Start)
+			}
+			fmt.Fprintf(&b, " %q", Source(fc, body))
+		}
+		b.WriteByte('\n')
+		return ast.WalkContinue, nil
+	})
+	return b.String()
+}
+
+func TestCuttingParagraphsLeavesTheBlocks(t *testing.T) {
+	for _, body := range []string{
+		"- para\n  more\n\n\n  ```check\n  q: x\n  ```\n",
+		"para\n===\n\n> quote\nlazy\n```check\nq\n```\n",
+		"1. a\n\n   b\n2. ```\n   x\n   ```\n",
+		"[ref]: /x\n\ntext\n    code\n",
+	} {
+		got, want := blockShape(blockParser(true), []byte(body)), blockShape(blockParser(false), []byte(body))
+		if got != want {
+			t.Errorf("%q:\n%s\nwant\n%s", body, got, want)
+		}
+		if !strings.Contains(want, "Paragraph") {
+			t.Errorf("%q has no paragraph: the test shows nothing", body)
+		}
+	}
 }
 
 func TestMayHaveCheck(t *testing.T) {

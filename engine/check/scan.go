@@ -2,6 +2,7 @@ package check
 
 import (
 	"bytes"
+	"math"
 	"slices"
 	"sync"
 
@@ -35,7 +36,7 @@ func scan(body []byte, file string, bodyLine int, diags *diag.List) []Check {
 	closed := map[ast.Node]bool{}
 	pc := parser.NewContext()
 	pc.Set(closedKey, closed)
-	doc := blockParser().Parse(text.NewReader(body), parser.WithContext(pc))
+	doc := blockParser(true).Parse(text.NewReader(body), parser.WithContext(pc))
 	lines := NewLineIndex(body, bodyLine)
 	var out []Check
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -137,15 +138,51 @@ func fenceLike(src []byte) int {
 var closedKey = parser.NewContextKey()
 
 // blockParser parses blocks only: inline content does not matter here.
-var blockParser = sync.OnceValue(func() parser.Parser {
+// With skip, paragraphs are cut short before goldmark walks their text
+// (skipInline); without, it is goldmark's block parsing as it is, for
+// tests.
+func blockParser(skip bool) parser.Parser {
+	if skip {
+		return skippingParser()
+	}
+	return newBlockParser(false)
+}
+
+var skippingParser = sync.OnceValue(func() parser.Parser { return newBlockParser(true) })
+
+func newBlockParser(skip bool) parser.Parser {
 	blocks := parser.DefaultBlockParsers()
 	for i, v := range blocks {
 		if bp, ok := v.Value.(parser.BlockParser); ok && v.Priority == 700 {
 			blocks[i] = util.Prioritized(fenceParser{bp}, v.Priority)
 		}
 	}
-	return parser.NewParser(parser.WithBlockParsers(blocks...), parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...))
-})
+	pts := parser.DefaultParagraphTransformers()
+	if skip {
+		pts = append(pts, util.Prioritized(skipInline{}, math.MaxInt)) // last: goldmark runs lower values first
+	}
+	return parser.NewParser(parser.WithBlockParsers(blocks...), parser.WithParagraphTransformers(pts...))
+}
+
+// skipInline cuts each closed paragraph down to its first byte. goldmark
+// walks the text of every paragraph for inline content after the blocks
+// are parsed, even with no inline parsers, and that was most of a scan's
+// time. The paragraph stays in the tree, so container blocks see the same
+// children and the blocks come out the same.
+type skipInline struct{}
+
+func (skipInline) Transform(p *ast.Paragraph, _ text.Reader, _ parser.Context) {
+	lines := p.Lines()
+	if lines.Len() == 0 {
+		return
+	}
+	first := lines.At(0)
+	if first.Len() == 0 {
+		return
+	}
+	p.SetLines(text.NewSegments())
+	p.Lines().Append(first.WithStop(first.Start + 1))
+}
 
 // fenceParser is goldmark's fenced code block parser that also records
 // which fences were closed by a closing fence, rather than by the end of
