@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"fmt"
 	"strconv"
 	"strings"
@@ -35,17 +36,37 @@ func (t transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.
 		return
 	}
 	body := reader.Source()
-	var fences, comments, dangerous []ast.Node
+	// Collect first, act after: a body that turns out to need linkify is
+	// parsed again, and nothing may be reported or changed twice.
+	var todo []ast.Node
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
 		switch n := n.(type) {
+		case *ast.Text:
+			if st.checkLinkify && st.holdsLinkable(n.Segment.Start, n.Segment.Stop) {
+				st.needLinkify = true
+				return ast.WalkStop, nil
+			}
+		case *ast.FencedCodeBlock:
+			todo = append(todo, n)
+			return ast.WalkSkipChildren, nil
+		case *ast.Image, *ast.Link, *ast.HTMLBlock, *ast.RawHTML, *east.TableCell:
+			todo = append(todo, n)
+		}
+		return ast.WalkContinue, nil
+	})
+	if st.needLinkify {
+		return
+	}
+	var fences, comments, dangerous []ast.Node
+	for _, n := range todo {
+		switch n := n.(type) {
 		case *ast.FencedCodeBlock:
 			if check.IsCheck(n, body) {
 				fences = append(fences, n)
 			}
-			return ast.WalkSkipChildren, nil
 		case *ast.Image:
 			st.image(n)
 			if !t.unsafe && st.dangerous(n, n.Destination, true) {
@@ -77,8 +98,7 @@ func (t transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.
 				n.SetAttributeString("class", []byte("align-"+n.Alignment.String()))
 			}
 		}
-		return ast.WalkContinue, nil
-	})
+	}
 	known := st.ctx.Checks
 	if len(known) != len(fences) {
 		known = nil // some fence is not a valid check: parse each again
@@ -126,7 +146,7 @@ func (st *state) image(n *ast.Image) {
 
 // dangerous warns about a destination goldmark drops in safe mode.
 func (st *state) dangerous(n ast.Node, dest []byte, image bool) bool {
-	if !html.IsDangerousURL(util.URLEscape(dest, true)) {
+	if plainScheme(dest) || !html.IsDangerousURL(util.URLEscape(dest, true)) {
 		return false
 	}
 	what := "link"
@@ -136,6 +156,19 @@ func (st *state) dangerous(n ast.Node, dest []byte, image bool) bool {
 	st.warn(st.start(n, image), false, fmt.Sprintf("%s %q is left out: its URL could run code", what, truncate(string(dest), 40)),
 		"link to an http(s) page or a file in the course")
 	return true
+}
+
+// plainScheme reports, without escaping dest, that it cannot be one of
+// the schemes goldmark drops (javascript:, vbscript:, file:, data:): it
+// has no colon, or it starts with http: or https:. Most destinations are
+// one of these.
+func plainScheme(dest []byte) bool {
+	i := bytes.IndexByte(dest, ':')
+	if i < 0 {
+		return true
+	}
+	s := string(dest[:i])
+	return strings.EqualFold(s, "http") || strings.EqualFold(s, "https")
 }
 
 func truncate(s string, n int) string {

@@ -11,7 +11,9 @@ package markdown
 
 import (
 	"bytes"
+	"cmp"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -75,18 +77,34 @@ type Link struct {
 
 // Renderer renders bodies. It is safe for concurrent use.
 type Renderer struct {
-	md   goldmark.Markdown
-	opts Options
+	md goldmark.Markdown
+	// plain is md without linkify, for bodies in which no text can become
+	// a link (see parse); nil when that cannot be told (typographer on).
+	plain goldmark.Markdown
+	opts  Options
 }
 
 // New returns a Renderer.
 func New(opts Options) *Renderer {
+	r := &Renderer{md: newMarkdown(opts, true), opts: opts}
+	if !opts.Typographer {
+		// The typographer can turn part of a linkable text into a
+		// non-text node ("www..." into an ellipsis), which would hide it
+		// from the check that decides whether linkify is needed.
+		r.plain = newMarkdown(opts, false)
+	}
+	return r
+}
+
+func newMarkdown(opts Options, linkify bool) goldmark.Markdown {
 	exts := []goldmark.Extender{
 		extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignNone)),
 		extension.Strikethrough,
-		extension.Linkify,
-		pacer{unsafe: opts.Unsafe},
 	}
+	if linkify {
+		exts = append(exts, extension.Linkify)
+	}
+	exts = append(exts, pacer{unsafe: opts.Unsafe})
 	if opts.Typographer {
 		exts = append(exts, extension.Typographer)
 	}
@@ -94,12 +112,11 @@ func New(opts Options) *Renderer {
 	if opts.Unsafe {
 		rendererOpts = append(rendererOpts, goldmark.WithRendererOptions(html.WithUnsafe()))
 	}
-	md := goldmark.New(append(rendererOpts,
+	return goldmark.New(append(rendererOpts,
 		goldmark.WithParser(newParser()),
 		goldmark.WithExtensions(exts...),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 	)...)
-	return &Renderer{md: md, opts: opts}
 }
 
 // newParser is goldmark's default parser with the link parser wrapped so
@@ -135,15 +152,80 @@ func (r *Renderer) Lint(body []byte, ctx Context) {
 	r.parse(body, ctx)
 }
 
+// parse parses body and runs Pacer's transformer on it.
+//
+// Linkify (bare URLs, www. addresses and email addresses becoming links)
+// is most of goldmark's inline parsing time: it is tried at every space.
+// It can only make a link where a text node holds "://", "www." or "@",
+// so a body is parsed without it first, and parsed again with it only
+// when some text node holds one of those (the transformer checks before
+// it changes anything or reports anything). Link destinations, code and
+// HTML are not text, so most bodies need one parse. The output is the
+// same either way (TestLinkifyOnlyWhenNeededRendersTheSame,
+// FuzzLinkifyOnlyWhenNeeded).
 func (r *Renderer) parse(body []byte, ctx Context) ast.Node {
+	if r.plain != nil {
+		st := r.newState(body, ctx)
+		st.linkable = linkable(body)
+		st.checkLinkify = len(st.linkable) > 0
+		doc := parseWith(r.plain, body, st)
+		if !st.needLinkify {
+			return doc
+		}
+	}
+	return parseWith(r.md, body, r.newState(body, ctx))
+}
+
+func (r *Renderer) newState(body []byte, ctx Context) *state {
 	s := ctx.Strings
 	if s == nil {
 		s = r.opts.Strings
 	}
-	st := &state{ctx: ctx, strings: s, body: body, linkPos: map[ast.Node]int{}}
+	return &state{ctx: ctx, strings: s, body: body, linkPos: map[ast.Node]int{}}
+}
+
+func parseWith(md goldmark.Markdown, body []byte, st *state) ast.Node {
 	pc := parser.NewContext(parser.WithIDs(newIDs()))
 	pc.Set(stateKey, st)
-	return r.md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
+	return md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
+}
+
+// linkable returns, in order, where b holds something linkify could turn
+// into a link: the "://" of an http, https or ftp URL, the "www." of an
+// address, or the "@" of an email address.
+func linkable(b []byte) []span {
+	var out []span
+	for i := 0; i < len(b); i++ {
+		switch b[i] {
+		case ':':
+			if bytes.HasPrefix(b[i:], []byte("://")) {
+				out = append(out, span{i, i + 3})
+			}
+		case 'w':
+			if bytes.HasPrefix(b[i:], []byte("www.")) {
+				out = append(out, span{i, i + 4})
+			}
+		case '@':
+			out = append(out, span{i, i + 1})
+		}
+	}
+	return out
+}
+
+// span is a range of byte offsets, [start, end).
+type span struct{ start, end int }
+
+// holdsLinkable reports whether a text at [start, stop) of the body holds
+// one of the linkable spans.
+func (st *state) holdsLinkable(start, stop int) bool {
+	l := st.linkable
+	i, _ := slices.BinarySearchFunc(l, start, func(s span, off int) int { return cmp.Compare(s.start, off) })
+	for ; i < len(l) && l[i].start < stop; i++ {
+		if l[i].end <= stop {
+			return true
+		}
+	}
+	return false
 }
 
 var stateKey = parser.NewContextKey()
@@ -158,6 +240,11 @@ type state struct {
 	linkPos map[ast.Node]int
 	checks  int
 	warned  map[string]bool
+	// checkLinkify is set when the body was parsed without linkify and
+	// may still need it: the transformer looks for linkable text first
+	// and, finding some, sets needLinkify and leaves the tree alone.
+	checkLinkify, needLinkify bool
+	linkable                  []span
 }
 
 func stateOf(pc parser.Context) *state {
