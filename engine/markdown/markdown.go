@@ -195,20 +195,17 @@ func parseWith(md goldmark.Markdown, body []byte, st *state) ast.Node {
 // address, or the "@" of an email address.
 func linkable(b []byte) []span {
 	var out []span
-	for i := 0; i < len(b); i++ {
-		switch b[i] {
-		case ':':
-			if bytes.HasPrefix(b[i:], []byte("://")) {
-				out = append(out, span{i, i + 3})
+	for _, p := range [...]string{"://", "www.", "@"} {
+		for i := 0; ; {
+			j := bytes.Index(b[i:], []byte(p))
+			if j < 0 {
+				break
 			}
-		case 'w':
-			if bytes.HasPrefix(b[i:], []byte("www.")) {
-				out = append(out, span{i, i + 4})
-			}
-		case '@':
-			out = append(out, span{i, i + 1})
+			out = append(out, span{i + j, i + j + len(p)})
+			i += j + 1
 		}
 	}
+	slices.SortFunc(out, func(x, y span) int { return cmp.Compare(x.start, y.start) })
 	return out
 }
 
