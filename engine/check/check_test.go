@@ -215,6 +215,14 @@ func FuzzScan(f *testing.F) {
 				t.Fatalf("%v outside body lines %d-%d", d, first, last)
 			}
 		}
+		// The line scan, where it answers, must find what goldmark finds.
+		if fences, ok := topLevelFences(body); ok {
+			var quick, full diag.List
+			got, want := checks(fences, body, "a.md", first, &quick), scan(body, "a.md", first, &full)
+			if fmt.Sprint(got) != fmt.Sprint(want) || fmt.Sprint(quick.Items()) != fmt.Sprint(full.Items()) {
+				t.Fatalf("line scan found %v, %v\ngoldmark %v, %v", got, quick.Items(), want, full.Items())
+			}
+		}
 		// Cutting paragraphs short must leave the blocks as they were.
 		if got, want := blockShape(blockParser(true), body), blockShape(blockParser(false), body); got != want {
 			t.Fatalf("blocks differ when paragraphs are cut short:\n%s\nwant\n%s", got, want)
@@ -270,6 +278,35 @@ func TestCuttingParagraphsLeavesTheBlocks(t *testing.T) {
 		}
 		if !strings.Contains(want, "Paragraph") {
 			t.Errorf("%q has no paragraph: the test shows nothing", body)
+		}
+	}
+}
+
+func TestLineScanTakesPlainBodiesOnly(t *testing.T) {
+	const q = "q: Ratio?\nanswer: 2:3\n"
+	for body, want := range map[string]bool{
+		"Intro\n\n```check\n" + q + "```\n":                              true,
+		"- a list\n- more\n\n```go\ncode\n```\n~~~~check\n" + q + "~~~~": true,
+		"````md\n```check\n" + q + "```\n````\n":                         true, // an example inside a fence
+		"```check\n" + q:                                                 true, // not closed: an error, from either
+		"text\n```check\n" + q + "  ```  \n":                             true,
+		"- item\n  ```check\n  " + q + "  ```\n":                         false, // in a list item
+		"> ```check\n> " + q + "> ```\n":                                 false, // in a quote
+		"<div>\n\n```check\n" + q + "```\n</div>\n":                      false, // HTML around it
+		"    ```check\n":                                                 false, // indented code
+		"```check\r\n" + q + "```\r\n":                                   false, // CRLF: left to goldmark
+	} {
+		fences, ok := topLevelFences([]byte(body))
+		if ok != want {
+			t.Errorf("%q: line scan answered = %v, want %v", body, ok, want)
+			continue
+		}
+		if ok {
+			var quick, full diag.List
+			got, exp := checks(fences, []byte(body), "a.md", 1, &quick), scan([]byte(body), "a.md", 1, &full)
+			if fmt.Sprint(got) != fmt.Sprint(exp) || fmt.Sprint(quick.Items()) != fmt.Sprint(full.Items()) {
+				t.Errorf("%q: line scan found %v, %v; goldmark %v, %v", body, got, quick.Items(), exp, full.Items())
+			}
 		}
 	}
 }

@@ -26,19 +26,27 @@ func Scan(body []byte, file string, bodyLine int, diags *diag.List) []Check {
 	if !mayHaveCheck(body) {
 		return nil
 	}
+	if fences, ok := topLevelFences(body); ok {
+		return checks(fences, body, file, bodyLine, diags)
+	}
 	return scan(body, file, bodyLine, diags)
 }
 
+// fence is a fenced code block found in a body: where its info string
+// starts, whether a closing fence ended it, and the text inside.
+type fence struct {
+	info   int
+	closed bool
+	src    []byte
+}
+
+// scan finds the fences with goldmark's block parser.
 func scan(body []byte, file string, bodyLine int, diags *diag.List) []Check {
-	if diags == nil {
-		diags = &diag.List{}
-	}
 	closed := map[ast.Node]bool{}
 	pc := parser.NewContext()
 	pc.Set(closedKey, closed)
 	doc := blockParser(true).Parse(text.NewReader(body), parser.WithContext(pc))
-	lines := NewLineIndex(body, bodyLine)
-	var out []Check
+	var fences []fence
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering || n.Type() == ast.TypeInline {
 			return ast.WalkSkipChildren, nil
@@ -47,36 +55,169 @@ func scan(body []byte, file string, bodyLine int, diags *diag.List) []Check {
 		if !ok || !IsCheck(fc, body) {
 			return ast.WalkContinue, nil
 		}
-		line := lines.Line(fc.Info.Segment.Start)
-		fence := openingFence(body, fc.Info.Segment.Start)
-		if !closed[n] {
-			diags.Errorf(diag.Pos{File: file, Line: line, Col: 1}, "check block is not closed").
-				Hint = "end it with a line of " + fence
-			return ast.WalkSkipChildren, nil
-		}
-		src := Source(fc, body)
-		if i := fenceLike(src); i >= 0 {
-			diags.Errorf(diag.Pos{File: file, Line: line + 1 + i, Col: 1}, "this fence does not close the check block opened on line %d", line).
-				Hint = "close it with " + fence + ": the same character, at least as many"
-			return ast.WalkSkipChildren, nil
-		}
-		if c, ok := Parse(src, file, line, diags); ok {
-			out = append(out, c)
-		}
+		fences = append(fences, fence{info: fc.Info.Segment.Start, closed: closed[n], src: Source(fc, body)})
 		return ast.WalkSkipChildren, nil
 	})
+	return checks(fences, body, file, bodyLine, diags)
+}
+
+// checks parses the check fences in order.
+func checks(fences []fence, body []byte, file string, bodyLine int, diags *diag.List) []Check {
+	if diags == nil {
+		diags = &diag.List{}
+	}
+	lines := NewLineIndex(body, bodyLine)
+	var out []Check
+	for _, f := range fences {
+		line := lines.Line(f.info)
+		opening := openingFence(body, f.info)
+		if !f.closed {
+			diags.Errorf(diag.Pos{File: file, Line: line, Col: 1}, "check block is not closed").
+				Hint = "end it with a line of " + opening
+			continue
+		}
+		if i := fenceLike(f.src); i >= 0 {
+			diags.Errorf(diag.Pos{File: file, Line: line + 1 + i, Col: 1}, "this fence does not close the check block opened on line %d", line).
+				Hint = "close it with " + opening + ": the same character, at least as many"
+			continue
+		}
+		if c, ok := Parse(f.src, file, line, diags); ok {
+			out = append(out, c)
+		}
+	}
 	return out
+}
+
+// topLevelFences finds the check fences of a body whose every check fence
+// opens at the start of a line, outside any list, quote or HTML block, as
+// in most bodies; ok is false for any other body, which scan then parses.
+// There, no container can hold a line that starts with a fence: such a
+// line is not a lazy continuation, so it closes a list or a quote, and it
+// interrupts a paragraph. Only an open fence can hold it, and HTML blocks,
+// which are left to scan: so is any body with a line that starts with "<",
+// or with a fence after indentation (in a list, or indented code), outside
+// fences. It follows CommonMark as goldmark does; FuzzScan compares the
+// two.
+func topLevelFences(body []byte) (checks []fence, ok bool) {
+	if bytes.ContainsAny(body, "\r\f\v\x00") {
+		return nil, false // line ends and spaces that goldmark reads its own way
+	}
+	type block struct {
+		fence
+		check          bool
+		content, close int // the text inside is body[content:close]
+	}
+	var (
+		blocks []block
+		open   *block
+		char   byte
+		length int
+	)
+	for start := 0; start < len(body); {
+		end, next := len(body), len(body)
+		if i := bytes.IndexByte(body[start:], '\n'); i >= 0 {
+			end, next = start+i, start+i+1
+		}
+		line := body[start:end]
+		if open != nil {
+			if closes(line, char, length) {
+				open.closed, open.close, open = true, start, nil
+			}
+			start = next
+			continue
+		}
+		trimmed := bytes.TrimLeft(line, " \t")
+		indent := len(line) - len(trimmed)
+		switch {
+		case bytes.HasPrefix(trimmed, []byte("```")) || bytes.HasPrefix(trimmed, []byte("~~~")):
+			if indent > 0 {
+				return nil, false
+			}
+			c := line[0]
+			n := 0
+			for n < len(line) && line[n] == c {
+				n++
+			}
+			rest := bytes.TrimLeft(line[n:], " \t")
+			info := bytes.TrimRight(rest, " \t")
+			if c == '`' && bytes.IndexByte(info, '`') >= 0 {
+				break // not a fence: paragraph text
+			}
+			lang, _, _ := bytes.Cut(info, []byte(" "))
+			blocks = append(blocks, block{fence: fence{info: end - len(rest)}, check: string(lang) == Info, content: next, close: len(body)})
+			open, char, length = &blocks[len(blocks)-1], c, n
+		case indent <= 3 && len(trimmed) > 0 && trimmed[0] == '<':
+			return nil, false
+		}
+		start = next
+	}
+	// Every place mayHaveCheck would take for a check fence must open one
+	// of these or be inside one; one elsewhere (a list item, a quote) is
+	// left to scan.
+	i := 0
+	for _, at := range candidates(body) {
+		for i < len(blocks) && blocks[i].close < at {
+			i++
+		}
+		if i == len(blocks) {
+			return nil, false
+		}
+		b := blocks[i]
+		inside := at >= b.content && at < b.close
+		if !inside && !(b.check && at == b.info) {
+			return nil, false
+		}
+	}
+	for _, b := range blocks {
+		if b.check {
+			b.src = body[b.content:b.close]
+			checks = append(checks, b.fence)
+		}
+	}
+	return checks, true
+}
+
+// closes reports whether line closes a fence of length char: up to three
+// spaces, at least as many of the same character, then only spaces or tabs.
+func closes(line []byte, char byte, length int) bool {
+	i := 0
+	for i < len(line) && i < 4 && line[i] == ' ' {
+		i++
+	}
+	if i > 3 {
+		return false
+	}
+	n := 0
+	for i < len(line) && line[i] == char {
+		i, n = i+1, n+1
+	}
+	return n >= length && len(bytes.Trim(line[i:], " \t")) == 0
 }
 
 // mayHaveCheck reports whether body has a run of three or more backticks
 // or tildes followed, after spaces or tabs, by "check": every check fence
 // opens that way, wherever it is nested. Most bodies have none, and this
 // spares them the block parse.
-func mayHaveCheck(body []byte) bool {
-	for i := 0; ; {
+func mayHaveCheck(body []byte) bool { return candidate(body, 0) >= 0 }
+
+// candidates returns the offset of each "check" that mayHaveCheck would
+// take for a check fence.
+func candidates(body []byte) []int {
+	var out []int
+	for at := candidate(body, 0); at >= 0; at = candidate(body, at+len(Info)) {
+		out = append(out, at)
+	}
+	return out
+}
+
+// candidate returns the offset of the first "check" at or after from
+// that follows a run of three or more backticks or tildes and optional
+// spaces or tabs, or -1.
+func candidate(body []byte, from int) int {
+	for i := from; ; {
 		j := bytes.Index(body[i:], []byte(Info))
 		if j < 0 {
-			return false
+			return -1
 		}
 		k := i + j
 		for k > 0 && (body[k-1] == ' ' || body[k-1] == '\t') {
@@ -88,7 +229,7 @@ func mayHaveCheck(body []byte) bool {
 			n++
 		}
 		if n >= 3 {
-			return true
+			return i + j
 		}
 		i += j + len(Info)
 	}
