@@ -109,3 +109,22 @@ func TestPartWithinAPart(t *testing.T) {
 		t.Fatalf("got %q, %v; want %q", b.String(), err, want)
 	}
 }
+
+// Links are cached under their URL, so two links to one URL that differ
+// elsewhere (a title edited while serving) must each come out as they are.
+func TestPartTellsApartLinksToTheSameURL(t *testing.T) {
+	tm := partTemplate(t, `{{define "i"}}[{{.Title}}|{{.Note}}]{{end}}{{part "i" .P .L}}`)
+	var out []string
+	for _, l := range []Link{
+		{URL: "a.html", Title: "One"}, {URL: "a.html", Title: "Two"}, {URL: "a.html", Title: "Two", Note: "n"}, {URL: "a.html", Title: "One"},
+	} {
+		var b bytes.Buffer
+		if err := tm.Execute(&b, map[string]any{"P": &Page{}, "L": l}); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, b.String())
+	}
+	if got, want := strings.Join(out, ""), "[One|][Two|][Two|n][One|]"; got != want {
+		t.Errorf("got %s, want %s", got, want)
+	}
+}
