@@ -177,8 +177,9 @@ func topLevelFences(body []byte) (checks []fence, ok bool) {
 	return checks, true
 }
 
-// closes reports whether line closes a fence of length char: up to three
-// spaces, at least as many of the same character, then only spaces or tabs.
+// closes reports whether line closes a fence opened with length times
+// char: up to three spaces, at least length of char, then only spaces or
+// tabs.
 func closes(line []byte, char byte, length int) bool {
 	i := 0
 	for i < len(line) && i < 4 && line[i] == ' ' {
