@@ -216,22 +216,18 @@ func FuzzScan(f *testing.F) {
 			}
 		}
 		// The line scan, where it answers, must find what goldmark finds.
-		if fences, ok := topLevelFences(body); ok {
-			var quick, full diag.List
-			got, want := checks(fences, body, "a.md", first, &quick), scan(body, "a.md", first, &full)
-			if fmt.Sprint(got) != fmt.Sprint(want) || fmt.Sprint(quick.Items()) != fmt.Sprint(full.Items()) {
-				t.Fatalf("line scan found %v, %v\ngoldmark %v, %v", got, quick.Items(), want, full.Items())
-			}
+		if _, differ := lineScan(body, first); differ != "" {
+			t.Fatal(differ)
 		}
 		// Cutting paragraphs short must leave the blocks as they were.
-		if got, want := blockShape(blockParser(true), body), blockShape(blockParser(false), body); got != want {
+		if got, want := blockShape(blockParser(), body), blockShape(newBlockParser(false), body); got != want {
 			t.Fatalf("blocks differ when paragraphs are cut short:\n%s\nwant\n%s", got, want)
 		}
 		// The quick test may only skip bodies the parser finds nothing in.
-		if !mayHaveCheck(body) {
+		if len(candidates(body)) == 0 {
 			var all diag.List
 			if got := scan(body, "a.md", first, &all); len(got) > 0 || all.Len() > 0 {
-				t.Fatalf("mayHaveCheck said no, but the parser found %v, %v", got, all.Items())
+				t.Fatalf("no candidates, but the parser found %v, %v", got, all.Items())
 			}
 		}
 	})
@@ -272,7 +268,7 @@ func TestCuttingParagraphsLeavesTheBlocks(t *testing.T) {
 		"1. a\n\n   b\n2. ```\n   x\n   ```\n",
 		"[ref]: /x\n\ntext\n    code\n",
 	} {
-		got, want := blockShape(blockParser(true), []byte(body)), blockShape(blockParser(false), []byte(body))
+		got, want := blockShape(blockParser(), []byte(body)), blockShape(newBlockParser(false), []byte(body))
 		if got != want {
 			t.Errorf("%q:\n%s\nwant\n%s", body, got, want)
 		}
@@ -296,22 +292,32 @@ func TestLineScanTakesPlainBodiesOnly(t *testing.T) {
 		"    ```check\n":                                                 false, // indented code
 		"```check\r\n" + q + "```\r\n":                                   false, // CRLF: left to goldmark
 	} {
-		fences, ok := topLevelFences([]byte(body))
+		ok, differ := lineScan([]byte(body), 1)
 		if ok != want {
 			t.Errorf("%q: line scan answered = %v, want %v", body, ok, want)
-			continue
 		}
-		if ok {
-			var quick, full diag.List
-			got, exp := checks(fences, []byte(body), "a.md", 1, &quick), scan([]byte(body), "a.md", 1, &full)
-			if fmt.Sprint(got) != fmt.Sprint(exp) || fmt.Sprint(quick.Items()) != fmt.Sprint(full.Items()) {
-				t.Errorf("%q: line scan found %v, %v; goldmark %v, %v", body, got, quick.Items(), exp, full.Items())
-			}
+		if differ != "" {
+			t.Errorf("%q: %s", body, differ)
 		}
 	}
 }
 
-func TestMayHaveCheck(t *testing.T) {
+// lineScan reports whether the line scan answers for body and, if it does
+// and finds other checks or problems than goldmark, how they differ.
+func lineScan(body []byte, first int) (answered bool, differ string) {
+	fences, ok := topLevelFences(body, candidates(body))
+	if !ok {
+		return false, ""
+	}
+	var quick, full diag.List
+	got, want := checks(fences, body, "a.md", first, &quick), scan(body, "a.md", first, &full)
+	if fmt.Sprint(got) != fmt.Sprint(want) || fmt.Sprint(quick.Items()) != fmt.Sprint(full.Items()) {
+		return true, fmt.Sprintf("line scan found %v, %v\ngoldmark %v, %v", got, quick.Items(), want, full.Items())
+	}
+	return true, ""
+}
+
+func TestCandidates(t *testing.T) {
 	for body, want := range map[string]bool{
 		"```check\n":            true,
 		"~~~~ check x\n":        true,
@@ -322,8 +328,8 @@ func TestMayHaveCheck(t *testing.T) {
 		"~~~`check":             false,
 		"":                      false,
 	} {
-		if got := mayHaveCheck([]byte(body)); got != want {
-			t.Errorf("mayHaveCheck(%q) = %v, want %v", body, got, want)
+		if got := len(candidates([]byte(body))) > 0; got != want {
+			t.Errorf("candidates in %q: %v, want %v", body, got, want)
 		}
 	}
 }

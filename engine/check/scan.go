@@ -23,10 +23,11 @@ const Info = "check"
 // is not a check. It returns the valid checks in order; every problem goes
 // to diags, which may be nil.
 func Scan(body []byte, file string, bodyLine int, diags *diag.List) []Check {
-	if !mayHaveCheck(body) {
+	cands := candidates(body)
+	if len(cands) == 0 {
 		return nil
 	}
-	if fences, ok := topLevelFences(body); ok {
+	if fences, ok := topLevelFences(body, cands); ok {
 		return checks(fences, body, file, bodyLine, diags)
 	}
 	return scan(body, file, bodyLine, diags)
@@ -45,7 +46,7 @@ func scan(body []byte, file string, bodyLine int, diags *diag.List) []Check {
 	closed := map[ast.Node]bool{}
 	pc := parser.NewContext()
 	pc.Set(closedKey, closed)
-	doc := blockParser(true).Parse(text.NewReader(body), parser.WithContext(pc))
+	doc := blockParser().Parse(text.NewReader(body), parser.WithContext(pc))
 	var fences []fence
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering || n.Type() == ast.TypeInline {
@@ -98,7 +99,8 @@ func checks(fences []fence, body []byte, file string, bodyLine int, diags *diag.
 // or with a fence after indentation (in a list, or indented code), outside
 // fences. It follows CommonMark as goldmark does; FuzzScan compares the
 // two.
-func topLevelFences(body []byte) (checks []fence, ok bool) {
+// cands are the body's candidates (see candidates).
+func topLevelFences(body []byte, cands []int) (checks []fence, ok bool) {
 	if bytes.ContainsAny(body, "\r\f\v\x00") {
 		return nil, false // line ends and spaces that goldmark reads its own way
 	}
@@ -151,11 +153,10 @@ func topLevelFences(body []byte) (checks []fence, ok bool) {
 		}
 		start = next
 	}
-	// Every place mayHaveCheck would take for a check fence must open one
-	// of these or be inside one; one elsewhere (a list item, a quote) is
-	// left to scan.
+	// Every candidate must open one of these or be inside one; one
+	// elsewhere (a list item, a quote) is left to scan.
 	i := 0
-	for _, at := range candidates(body) {
+	for _, at := range cands {
 		for i < len(blocks) && blocks[i].close < at {
 			i++
 		}
@@ -195,14 +196,10 @@ func closes(line []byte, char byte, length int) bool {
 	return n >= length && len(bytes.Trim(line[i:], " \t")) == 0
 }
 
-// mayHaveCheck reports whether body has a run of three or more backticks
-// or tildes followed, after spaces or tabs, by "check": every check fence
-// opens that way, wherever it is nested. Most bodies have none, and this
-// spares them the block parse.
-func mayHaveCheck(body []byte) bool { return candidate(body, 0) >= 0 }
-
-// candidates returns the offset of each "check" that mayHaveCheck would
-// take for a check fence.
+// candidates returns the offset of each "check" in body that follows a
+// run of three or more backticks or tildes and optional spaces or tabs:
+// every check fence opens that way, wherever it is nested. Most bodies
+// have none, and that spares them any parse.
 func candidates(body []byte) []int {
 	var out []int
 	for at := candidate(body, 0); at >= 0; at = candidate(body, at+len(Info)) {
@@ -279,19 +276,13 @@ func fenceLike(src []byte) int {
 
 var closedKey = parser.NewContextKey()
 
-// blockParser parses blocks only: inline content does not matter here.
-// With skip, paragraphs are cut short before goldmark walks their text
-// (skipInline); without, it is goldmark's block parsing as it is, for
-// tests.
-func blockParser(skip bool) parser.Parser {
-	if skip {
-		return skippingParser()
-	}
-	return newBlockParser(false)
-}
+// blockParser parses blocks only: inline content does not matter here,
+// so paragraphs are cut short before goldmark walks their text
+// (skipInline).
+var blockParser = sync.OnceValue(func() parser.Parser { return newBlockParser(true) })
 
-var skippingParser = sync.OnceValue(func() parser.Parser { return newBlockParser(true) })
-
+// newBlockParser is goldmark's block parser with closed fences recorded,
+// and with skip, paragraphs cut short; without, tests compare with it.
 func newBlockParser(skip bool) parser.Parser {
 	blocks := parser.DefaultBlockParsers()
 	for i, v := range blocks {

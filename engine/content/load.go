@@ -108,22 +108,19 @@ func (cc *Cache) Load(root string, cfg *config.Config, diags *diag.List) *Course
 func load(root string, cfg *config.Config, diags *diag.List, cc *Cache) *Course {
 	c := &Course{Config: cfg, Root: root}
 	var files []file
-	switch {
-	case cc == nil:
+	if cc == nil {
 		files = discover(root, cfg, diags)
-	case cc.valid:
+	} else {
+		if !cc.valid {
+			own := &diag.List{}
+			cc.listing = discover(root, cfg, own)
+			cc.listDiags, cc.valid = own.Items(), true
+			cc.listed = make(map[string]bool, len(cc.listing))
+			for _, f := range cc.listing {
+				cc.listed[filepath.Clean(f.abs)] = true
+			}
+		}
 		files = cc.listing
-		for _, d := range cc.listDiags {
-			diags.Add(d)
-		}
-	default:
-		own := &diag.List{}
-		files = discover(root, cfg, own)
-		cc.listing, cc.listDiags, cc.valid = files, own.Items(), true
-		cc.listed = make(map[string]bool, len(files))
-		for _, f := range files {
-			cc.listed[filepath.Clean(f.abs)] = true
-		}
 		for _, d := range cc.listDiags {
 			diags.Add(d)
 		}

@@ -45,7 +45,7 @@ func (t transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.
 		}
 		switch n := n.(type) {
 		case *ast.Text:
-			if st.checkLinkify && st.holdsLinkable(n.Segment.Start, n.Segment.Stop) {
+			if st.holdsLinkable(n.Segment.Start, n.Segment.Stop) {
 				st.needLinkify = true
 				return ast.WalkStop, nil
 			}

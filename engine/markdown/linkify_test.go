@@ -148,12 +148,8 @@ func TestLinkifyIsSkippedOnlyWhenNoTextIsLinkable(t *testing.T) {
 		"```\nhttps://example.org\n```\n":        false,
 		"![a](https://example.org/i.png) text\n": false,
 	} {
-		st := r.newState([]byte(body), Context{})
-		st.linkable = linkable([]byte(body))
-		st.checkLinkify = len(st.linkable) > 0
-		parseWith(r.plain, []byte(body), st)
-		if st.needLinkify != want {
-			t.Errorf("%q: needs linkify = %v, want %v", body, st.needLinkify, want)
+		if _, plain := r.parsePlain([]byte(body), Context{}); plain == want {
+			t.Errorf("%q: needs linkify = %v, want %v", body, !plain, want)
 		}
 	}
 	if out := string(must(r.Render([]byte("See https://example.org now.\n"), Context{}))); !strings.Contains(out, `<a href="https://example.org">`) {

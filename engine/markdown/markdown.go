@@ -161,19 +161,23 @@ func (r *Renderer) Lint(body []byte, ctx Context) {
 // when some text node holds one of those (the transformer checks before
 // it changes anything or reports anything). Link destinations, code and
 // HTML are not text, so most bodies need one parse. The output is the
-// same either way (TestLinkifyOnlyWhenNeededRendersTheSame,
-// FuzzLinkifyOnlyWhenNeeded).
+// same either way, but for whitespace linkify leaves at some line ends
+// (TestLinkifyOnlyWhenNeededRendersTheSame, FuzzLinkifyOnlyWhenNeeded).
 func (r *Renderer) parse(body []byte, ctx Context) ast.Node {
 	if r.plain != nil {
-		st := r.newState(body, ctx)
-		st.linkable = linkable(body)
-		st.checkLinkify = len(st.linkable) > 0
-		doc := parseWith(r.plain, body, st)
-		if !st.needLinkify {
+		if doc, ok := r.parsePlain(body, ctx); ok {
 			return doc
 		}
 	}
 	return parseWith(r.md, body, r.newState(body, ctx))
+}
+
+// parsePlain parses body without linkify; false if it needs linkify.
+func (r *Renderer) parsePlain(body []byte, ctx Context) (ast.Node, bool) {
+	st := r.newState(body, ctx)
+	st.linkable = linkable(body)
+	doc := parseWith(r.plain, body, st)
+	return doc, !st.needLinkify
 }
 
 func (r *Renderer) newState(body []byte, ctx Context) *state {
@@ -237,11 +241,11 @@ type state struct {
 	linkPos map[ast.Node]int
 	checks  int
 	warned  map[string]bool
-	// checkLinkify is set when the body was parsed without linkify and
-	// may still need it: the transformer looks for linkable text first
+	// linkable is set when the body is parsed without linkify: where it
+	// could make links. The transformer looks for text holding one first
 	// and, finding some, sets needLinkify and leaves the tree alone.
-	checkLinkify, needLinkify bool
-	linkable                  []span
+	linkable    []span
+	needLinkify bool
 }
 
 func stateOf(pc parser.Context) *state {

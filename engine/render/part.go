@@ -29,9 +29,9 @@ type Part struct {
 // must depend on nothing else, so the same value on pages at the same
 // depth in the same language comes out the same: each is rendered once
 // and reused for as long as the theme is loaded (a build, or a dev
-// session until the layouts change). A student page lists hundreds of activities and
-// every page lists the units, and executing html/template for each of
-// them was most of a large build's time. The output is exactly what
+// session until the layouts change). A student page lists hundreds of
+// activities and every page lists the units, and executing html/template
+// for each of them was most of a large build's time. The output is exactly what
 // executing the template in place would give. Values that cannot be
 // compared (slices, maps) are rendered every time.
 type parts struct {
@@ -87,11 +87,11 @@ func (ps *parts) render(name string, at any, v any) (template.HTML, error) {
 		s, err := ps.link(name, page, v)
 		return template.HTML(s), err
 	}
-	k := partKey{name, page.Root, page.Lang, v}
 	if v == nil || !reflect.ValueOf(v).Comparable() {
 		s, err := ps.exec(name, page, Part{V: v})
 		return template.HTML(s), err
 	}
+	k := partKey{name, page.Root, page.Lang, v}
 	ps.mu.RLock()
 	s, ok := ps.values[k]
 	ps.mu.RUnlock()
