@@ -11,10 +11,12 @@ import (
 	"github.com/pacer-edu/pacer/engine/content"
 	"github.com/pacer-edu/pacer/engine/diag"
 	"github.com/pacer-edu/pacer/engine/roster"
+	"github.com/pacer-edu/pacer/engine/standards"
 	"github.com/pacer-edu/pacer/engine/token"
 )
 
-const importSynopsis = `import roster PATH [-s DIR] [--class NAME|ID]... [--dry-run]`
+const importSynopsis = `import roster PATH [-s DIR] [--class NAME|ID]... [--dry-run]
+       pacer import standards FILE.json [-s DIR] [--under CODE] [--dry-run]`
 
 func importCmd(args []string, stdout, stderr io.Writer) (int, error) {
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" {
@@ -27,9 +29,11 @@ func importCmd(args []string, stdout, stderr io.Writer) (int, error) {
 	switch args[0] {
 	case "roster":
 		return importRoster(args[1:], stdout, stderr)
+	case "standards":
+		return importStandards(args[1:], stdout, stderr)
 	}
-	fmt.Fprintf(stderr, "pacer import: unknown kind %q (known: roster)\n", args[0])
-	if h := diag.DidYouMean(args[0], []string{"roster"}); h != "" {
+	fmt.Fprintf(stderr, "pacer import: unknown kind %q (known: roster, standards)\n", args[0])
+	if h := diag.DidYouMean(args[0], []string{"roster", "standards"}); h != "" {
 		fmt.Fprintf(stderr, "\thint: %s\n", h)
 	}
 	return 2, errUsage
@@ -177,4 +181,56 @@ func printPlan(w io.Writer, pkg *roster.Package, p *roster.Plan, rdir string) {
 	if same > 0 {
 		fmt.Fprintf(w, "  %s unchanged\n", plural(same, "student"))
 	}
+}
+
+func importStandards(args []string, stdout, stderr io.Writer) (int, error) {
+	fs := flags("import standards", "import standards FILE.json [-s DIR] [--under CODE] [--dry-run]\n\nFILE.json is a CASE 1.0/1.1 CFPackage (the JSON a CASE server sends for CFPackages/{identifier})", stderr)
+	dir := fs.String("s", ".", "site `folder` (holding site.yaml)")
+	under := fs.String("under", "", "import only the standards under the domain or cluster with this `code` (humanCodingScheme)")
+	dry := fs.Bool("dry-run", false, "print what would be written, write nothing")
+	file, err := one(fs, args, "CASE package (FILE.json)", stderr)
+	if err != nil {
+		return 2, err
+	}
+	diags := &diag.List{}
+	cfg := config.Load(*dir, diags)
+	if diags.HasErrors() {
+		diags.Print(stderr)
+		return 1, nil
+	}
+	pkg, err := standards.Read(file, diags)
+	if err != nil {
+		diags.Print(stderr)
+		return 1, err
+	}
+	var plan *standards.Plan
+	if pkg != nil {
+		course := content.Load(*dir, cfg, &diag.List{})
+		plan = standards.Make(pkg, course, *under, diags)
+	}
+	diags.Print(stderr)
+	if n := diags.Errors(); n > 0 {
+		fmt.Fprintf(stderr, "%s; nothing was written\n", plural(n, "error"))
+		return 1, nil
+	}
+	fmt.Fprintf(stdout, "CASE package %s: %s\n", file, pkg.Title)
+	for _, f := range plan.Files {
+		fmt.Fprintf(stdout, "  new   %s  %s\n", f.Path, f.Label)
+	}
+	for _, s := range plan.Skipped {
+		why := map[string]string{"case": "its case: identifier", "code": "its code", "unit": "a unit of that id"}[s.Why]
+		fmt.Fprintf(stdout, "  skip  %s: already in %s (%s)\n", s.Label, s.File, why)
+	}
+	if *dry {
+		fmt.Fprintf(stdout, "dry run: %s would be written; nothing was written\n", plural(len(plan.Files), "file"))
+		return 0, nil
+	}
+	if err := plan.Write(); err != nil {
+		return 1, err
+	}
+	fmt.Fprintf(stdout, "wrote %s\n", plural(len(plan.Files), "file"))
+	if len(plan.Files) > 0 {
+		fmt.Fprintln(stdout, "next: say each can: in a student's words (marked TODO), then add activities (pacer new activity ID --for COMPETENCY)")
+	}
+	return 0, nil
 }

@@ -29,6 +29,7 @@ Usage:
   pacer links [-s DIR] [-o DIR] [--base-url URL]        students' links as a CSV and printable QR cards
   pacer report RECEIPTS... [-o FILE] [-s DIR]           the class report from students' receipts
   pacer import roster PATH [--class NAME]... [--dry-run] students and groups from a OneRoster or Clever export
+  pacer import standards FILE.json [--under CODE]       competencies from a CASE standards package
   pacer version                                         print the version
 
 Run "pacer COMMAND --help" for a command's flags.
