@@ -98,9 +98,11 @@ func importRoster(args []string, stdout, stderr io.Writer) (int, error) {
 		return 2, errUsage
 	}
 	var secret []byte
-	created := false
+	created, provisional := false, false
 	if *dry {
-		secret, _, err = token.Existing(*dir, cfg.Students.SecretEnv)
+		var src string
+		secret, src, err = token.Existing(*dir, cfg.Students.SecretEnv)
+		provisional = src == ""
 	} else {
 		secret, _, created, err = token.Secret(*dir, cfg.Students.SecretEnv)
 	}
@@ -123,6 +125,9 @@ func importRoster(args []string, stdout, stderr io.Writer) (int, error) {
 	printPlan(stdout, pkg, plan, rdir)
 	if *dry {
 		fmt.Fprintf(stdout, "dry run: %s would be written into %s; nothing was written\n", plural(plan.Writes(), "file"), rdir)
+		if provisional {
+			fmt.Fprintln(stdout, "note: there is no link secret yet, so new students' ids above are provisional (the import makes the secret, then the ids)")
+		}
 		return 0, nil
 	}
 	if err := plan.Write(); err != nil {

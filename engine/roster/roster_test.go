@@ -48,7 +48,7 @@ func TestOneRoster11ClassesSkipTeachersParentsAndRowsToBeDeleted(t *testing.T) {
 	// The unknown column is reported once; the trailing empty header and
 	// termSourcedId (for termSourcedIds) are not.
 	items := diags.Items()
-	if len(items) != 1 || !strings.Contains(items[0].String(), `classes.csv:1: warning: unknown column "roomNumber" (column 15)`) {
+	if len(items) != 1 || !strings.Contains(items[0].String(), `classes.csv:1:153: warning: unknown column "roomNumber" (column 15)`) {
 		t.Errorf("diagnostics: %v", items)
 	}
 }

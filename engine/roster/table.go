@@ -90,13 +90,17 @@ func readTable(r io.Reader, name string, s schema, diags *diag.List, each func(r
 	}
 	cols := map[string]int{}
 	trailingEmpty := false
+	at := func(i int) diag.Pos {
+		line, col := cr.FieldPos(i)
+		return diag.Pos{File: name, Line: line, Col: col}
+	}
 	for i, h := range header {
 		n := normal(h)
 		if n == "" {
 			if i == len(header)-1 {
 				trailingEmpty = true
 			} else {
-				diags.Warnf(diag.Pos{File: name, Line: 1}, "column %d has no name; it is ignored", i+1)
+				diags.Warnf(at(i), "column %d has no name; it is ignored", i+1)
 			}
 			continue
 		}
@@ -105,7 +109,7 @@ func readTable(r io.Reader, name string, s schema, diags *diag.List, each func(r
 			if ext(n, s.extensions) {
 				continue
 			}
-			e := diags.Warnf(diag.Pos{File: name, Line: 1}, "unknown column %q (column %d); it is ignored", strings.TrimSpace(h), i+1)
+			e := diags.Warnf(at(i), "unknown column %q (column %d); it is ignored", strings.TrimSpace(h), i+1)
 			var names []string
 			for _, r := range s.read {
 				names = append(names, normal(r))
@@ -119,7 +123,7 @@ func readTable(r io.Reader, name string, s schema, diags *diag.List, each func(r
 			continue
 		}
 		if _, dup := cols[c]; dup {
-			diags.Errorf(diag.Pos{File: name, Line: 1}, "column %s appears twice (columns %d and %d)", c, cols[c]+1, i+1)
+			diags.Errorf(at(i), "column %s appears twice (columns %d and %d)", c, cols[c]+1, i+1)
 			continue
 		}
 		cols[c] = i
