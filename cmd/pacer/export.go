@@ -90,7 +90,15 @@ func exportCmd(args []string, stdout, stderr io.Writer) (int, error) {
 	if *base != "" {
 		what = "links to " + *base
 	}
-	fmt.Fprintf(stdout, "wrote %s: %d units, %d activities (as %s), %d quizzes\n", *out, len(course.Units), len(course.Activities), what, k.Quizzes())
+	fmt.Fprintf(stdout, "wrote %s: %s, %s (as %s), %s\n", *out, count(len(course.Units), "unit", "units"),
+		count(len(course.Activities), "activity", "activities"), what, count(k.Quizzes(), "quiz", "quizzes"))
 	fmt.Fprintln(stdout, "import it into the LMS as a Common Cartridge (see the README: Canvas, Moodle)")
 	return 0, nil
+}
+
+func count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
