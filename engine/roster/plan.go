@@ -132,6 +132,22 @@ func Make(pkg *Package, classes []*Class, opts Options, diags *diag.List) (*Plan
 			owner[id] = s
 		}
 	}
+	imported := map[string]bool{} // student ids any import made
+	for _, id := range ids.student {
+		imported[id] = true
+	}
+	byName := map[string]string{} // name -> the one hand-made file's id ("" when several)
+	for id, ex := range students {
+		if imported[id] || ex.name == "" {
+			continue
+		}
+		n := normal(ex.name)
+		if _, dup := byName[n]; dup {
+			byName[n] = ""
+		} else {
+			byName[n] = id
+		}
+	}
 	in := map[string]*Group{} // sourced id -> group, this import
 	seen := map[string]bool{} // student ids enrolled now
 	for gi := range p.Groups {
@@ -150,6 +166,19 @@ func Make(pkg *Package, classes []*Class, opts Options, diags *diag.List) (*Plan
 				continue
 			}
 			id, mapped := ids.student[key(src, sid)]
+			adopted := false
+			if !mapped {
+				// A file the teacher made by hand for this student (same
+				// name, one file of that name, not imported) is adopted
+				// rather than doubled.
+				if hid, ok := byName[normal(name)]; ok && hid != "" && !imported[hid] {
+					if _, derived := students[studentID(opts.Secret, src, sid, name, 0)]; !derived {
+						id, mapped, adopted = hid, true, true
+						ids.student[key(src, sid)], owner[hid], imported[hid] = hid, sid, true
+						ids.changed = true
+					}
+				}
+			}
 			for extra := 0; !mapped; extra++ {
 				id = studentID(opts.Secret, src, sid, name, extra)
 				if o, ok := owner[id]; !ok || o == sid {
@@ -192,6 +221,9 @@ func Make(pkg *Package, classes []*Class, opts Options, diags *diag.List) (*Plan
 						}
 					}
 					ch.Detail = strings.Join(d, ", ")
+				}
+				if adopted {
+					ch.Detail = strings.TrimPrefix(ch.Detail+"; matched by name", "; ")
 				}
 			} else {
 				ch.Action, ch.File, ch.data = Add, "students/"+id+".yaml", studentFile(pkg, name, g.ID)

@@ -326,3 +326,50 @@ func TestSlugFoldsAccents(t *testing.T) {
 		}
 	}
 }
+
+func TestAHandMadeStudentFileIsAdoptedByName(t *testing.T) {
+	pkg, _ := read(t, "testdata/oneroster-1.1")
+	rdir := t.TempDir()
+	os.MkdirAll(filepath.Join(rdir, "students"), 0o755)
+	hand := "name: Zoë Quill   # typed in September\ngroup: old\nprefers: [video]\n"
+	os.WriteFile(filepath.Join(rdir, "students", "zoe-q.yaml"), []byte(hand), 0o644)
+	// Two hand-made files share Amir's name: neither is guessed at.
+	os.WriteFile(filepath.Join(rdir, "students", "amir-1.yaml"), []byte("name: Amir Fennel\n"), 0o644)
+	os.WriteFile(filepath.Join(rdir, "students", "amir-2.yaml"), []byte("name: Amir Fennel\n"), 0o644)
+	diags := &diag.List{}
+	p, err := Make(pkg, pkg.Classes[:1], Options{Roster: rdir, Secret: []byte("s")}, diags)
+	if err != nil || diags.HasErrors() {
+		t.Fatal(err, diags.Items())
+	}
+	var files []string
+	for _, c := range p.Changes {
+		files = append(files, c.File)
+		if c.File == "students/zoe-q.yaml" && (c.Action != Update || !strings.Contains(c.Detail, "matched by name")) {
+			t.Errorf("zoe-q: %+v", c)
+		}
+	}
+	if !slices.Contains(files, "students/zoe-q.yaml") || slices.ContainsFunc(files, func(f string) bool { return strings.HasPrefix(f, "students/zoe-quill-") }) {
+		t.Errorf("files %q: Zoë's hand-made file must be used", files)
+	}
+	if !slices.ContainsFunc(files, func(f string) bool { return strings.HasPrefix(f, "students/amir-fennel-") }) {
+		t.Errorf("files %q: an ambiguous name makes a new file", files)
+	}
+	if err := p.Write(); err != nil {
+		t.Fatal(err)
+	}
+	b, _ := os.ReadFile(filepath.Join(rdir, "students", "zoe-q.yaml"))
+	if string(b) != "name: Zoë Quill   # typed in September\ngroup: math-6-period-2\nprefers: [video]\n" {
+		t.Errorf("zoe-q.yaml:\n%s", b)
+	}
+}
+
+func TestAFileThatIsNotUTF8IsReported(t *testing.T) {
+	dir := t.TempDir()
+	copyDir(t, "testdata/clever", dir)
+	appendTo(t, filepath.Join(dir, "students.csv"), "sch-1,cl-s-304,30004,ST-9904,Nu\xf1ez,,Ra\xfal,6,M,2032,,,,,,,,,,,,,,,,,,,\n")
+	_, diags := read(t, dir)
+	items := diags.Items()
+	if len(items) != 1 || items[0].Pos.Line != 5 || !strings.Contains(items[0].Message, "not UTF-8") {
+		t.Errorf("diagnostics %v", items)
+	}
+}

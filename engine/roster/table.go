@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/pacer-edu/pacer/engine/diag"
 )
@@ -151,6 +152,11 @@ func readTable(r io.Reader, name string, s schema, diags *diag.List, each func(r
 		}
 		line, _ := cr.FieldPos(0)
 		pos := diag.Pos{File: name, Line: line}
+		if !validUTF8(rec) {
+			diags.Errorf(pos, "this row is not UTF-8 text").
+				Hint = "export the file again as UTF-8 (in a spreadsheet: Save As, CSV UTF-8)"
+			return false
+		}
 		if n := len(rec); n != len(header) && !(trailingEmpty && n == len(header)-1) {
 			if n == 1 && strings.TrimSpace(rec[0]) == "" {
 				continue
@@ -193,4 +199,13 @@ func csvError(err error, name string, diags *diag.List) {
 		return
 	}
 	diags.Errorf(diag.Pos{File: name}, "cannot read: %v", err)
+}
+
+func validUTF8(rec []string) bool {
+	for _, f := range rec {
+		if !utf8.ValidString(f) {
+			return false
+		}
+	}
+	return true
 }
