@@ -146,7 +146,7 @@ func Make(pkg *Package, course *content.Course, under string, diags *diag.List) 
 			idOf[x.ID] = k.ID
 			continue
 		}
-		id := newID(x, taken, "")
+		id := newID(x, taken)
 		idOf[x.ID] = id
 		fresh = append(fresh, x)
 	}
@@ -190,7 +190,7 @@ func Make(pkg *Package, course *content.Course, under string, diags *diag.List) 
 				list = append(list, idOf[x.ID])
 			}
 		}
-		id := newID(u, nil, "")
+		id := newID(u, nil)
 		if taken["unit:"+id] {
 			p.Skipped = append(p.Skipped, Skipped{Label: u.Label(), File: course.Unit[id].File, Why: "unit"})
 			continue
@@ -261,7 +261,7 @@ func natural(a, b string) bool {
 
 func sep(r rune) bool { return r == '.' || r == '-' || r == ' ' }
 
-func newID(x *Item, taken map[string]bool, _ string) string {
+func newID(x *Item, taken map[string]bool) string {
 	base := x.Code
 	if base == "" {
 		base = short(x.Statement, 40)
