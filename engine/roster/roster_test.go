@@ -373,3 +373,25 @@ func TestAFileThatIsNotUTF8IsReported(t *testing.T) {
 		t.Errorf("diagnostics %v", items)
 	}
 }
+
+func TestSemicolonsAndMissingColumnsAreExplained(t *testing.T) {
+	dir := t.TempDir()
+	copyDir(t, "testdata/clever", dir)
+	os.WriteFile(filepath.Join(dir, "sections.csv"), []byte("School_id;Section_id;Name\nsch-1;cl-sec-1;Math\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "enrollments.csv"), []byte("School_id,Section,Student_id\n"), 0o644)
+	_, diags := read(t, dir)
+	var got []string
+	for _, d := range diags.Items() {
+		got = append(got, d.String())
+	}
+	all := strings.Join(got, "\n")
+	for _, want := range []string{
+		"enrollments.csv:1:11: warning: unknown column \"Section\" (column 2); it is ignored",
+		"enrollments.csv:1: enrollments.csv has no Section_id column\n\thint: the header line names the columns; found: School_id, Section, Student_id",
+		"sections.csv:1: the columns are separated by semicolons, not commas",
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("missing %q in\n%s", want, all)
+		}
+	}
+}

@@ -129,6 +129,11 @@ func readTable(r io.Reader, name string, s schema, diags *diag.List, each func(r
 		}
 		cols[c] = i
 	}
+	if len(header) == 1 && strings.Contains(header[0], ";") {
+		diags.Errorf(diag.Pos{File: name, Line: 1}, "the columns are separated by semicolons, not commas").
+			Hint = "export the file again as CSV with commas (in a spreadsheet: Save As, CSV UTF-8, comma-delimited)"
+		return false
+	}
 	missing := false
 	for _, c := range s.required {
 		if _, ok := cols[c]; !ok {
