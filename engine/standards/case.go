@@ -57,6 +57,7 @@ type cfPackage struct {
 		HumanCodingScheme    string   `json:"humanCodingScheme"`
 		ListEnumeration      string   `json:"listEnumeration"`
 		CFItemType           string   `json:"CFItemType"`
+		CFItemTypeURI        *ref     `json:"CFItemTypeURI"`
 		EducationLevel       []string `json:"educationLevel"`
 		EducationalLevel     []string `json:"educationalLevel"`
 	} `json:"CFItems"`
@@ -113,7 +114,11 @@ func Read(file string, diags *diag.List) (*Package, error) {
 		if len(lv) == 0 {
 			lv = it.EducationalLevel
 		}
-		x := &Item{ID: it.Identifier, Code: strings.TrimSpace(it.HumanCodingScheme), Type: it.CFItemType,
+		typ := it.CFItemType
+		if typ == "" && it.CFItemTypeURI != nil {
+			typ = it.CFItemTypeURI.Title
+		}
+		x := &Item{ID: it.Identifier, Code: strings.TrimSpace(it.HumanCodingScheme), Type: typ,
 			Statement: strings.TrimSpace(it.FullStatement), Short: strings.TrimSpace(it.AbbreviatedStatement),
 			Levels: lv, List: it.ListEnumeration, seq: -1}
 		p.Items = append(p.Items, x)

@@ -1,6 +1,8 @@
 package standards
 
 import (
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -72,5 +74,31 @@ func TestShortStatementsDropMarkdownAndCutAtAWord(t *testing.T) {
 	}
 	if c := can(&Item{Statement: "UN rules."}); !strings.HasPrefix(c, "I can UN") {
 		t.Errorf("can = %q", c)
+	}
+}
+
+func TestTheItemTypeMayComeFromItsURI(t *testing.T) {
+	f := filepath.Join(t.TempDir(), "p.json")
+	os.WriteFile(f, []byte(`{"CFDocument": {"identifier": "d", "title": "T"},
+	  "CFItems": [
+	    {"identifier": "c", "CFItemTypeURI": {"title": "Cluster", "identifier": "x"}, "humanCodingScheme": "A", "fullStatement": "A cluster."},
+	    {"identifier": "s", "CFItemTypeURI": {"title": "Standard", "identifier": "y"}, "humanCodingScheme": "A.1", "fullStatement": "A standard."},
+	    {"identifier": "sa", "CFItemTypeURI": {"title": "Component", "identifier": "z"}, "humanCodingScheme": "A.1.a", "fullStatement": "A part."},
+	    {"identifier": "e", "CFItemTypeURI": {"title": "Domain", "identifier": "w"}, "humanCodingScheme": "B", "fullStatement": "An empty domain."}
+	  ],
+	  "CFAssociations": [
+	    {"identifier": "a", "associationType": "isChildOf", "originNodeURI": {"identifier": "s"}, "destinationNodeURI": {"identifier": "c"}},
+	    {"identifier": "b", "associationType": "isChildOf", "originNodeURI": {"identifier": "sa"}, "destinationNodeURI": {"identifier": "s"}}]}`), 0o644)
+	pkg, err := Read(f, &diag.List{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := Make(pkg, content.Load(t.TempDir(), config.Default(), &diag.List{}), "", &diag.List{})
+	var got []string
+	for _, f := range p.Files {
+		got = append(got, f.Path)
+	}
+	if want := []string{"content/competencies/a-1.md", "content/competencies/a-1-a.md", "content/units/a.md"}; !slices.Equal(got, want) {
+		t.Errorf("files %q", got)
 	}
 }
