@@ -97,23 +97,25 @@ func importRoster(args []string, stdout, stderr io.Writer) (int, error) {
 		fmt.Fprintf(stderr, "pacer import roster: %v\n\thint: run pacer import roster %s without --class to list its classes\n", err, path)
 		return 2, errUsage
 	}
-	var secret []byte
-	created, provisional := false, false
-	if *dry {
-		var src string
-		secret, src, err = token.Existing(*dir, cfg.Students.SecretEnv)
-		provisional = src == ""
-	} else {
-		secret, _, created, err = token.Secret(*dir, cfg.Students.SecretEnv)
-	}
+	// New students' ids derive from the link secret. Without one yet, the
+	// plan is checked with a provisional secret first, so a failed import
+	// does not leave a new secret behind either.
+	secret, src, err := token.Existing(*dir, cfg.Students.SecretEnv)
 	if err != nil {
 		return 1, fmt.Errorf("cannot get the link secret: %v", err)
 	}
+	provisional, created := src == "", false
 	rdir := content.RosterDir(*dir, cfg)
 	course := content.Load(*dir, cfg, &diag.List{})
 	units := roster.UnitsOf(course)
 	pdiags := &diag.List{}
 	plan, err := roster.Make(pkg, chosen, roster.Options{Roster: rdir, Secret: secret, Units: units}, pdiags)
+	if err == nil && provisional && !*dry && !pdiags.HasErrors() {
+		if secret, _, created, err = token.Secret(*dir, cfg.Students.SecretEnv); err != nil {
+			return 1, fmt.Errorf("cannot make the link secret: %v", err)
+		}
+		plan, err = roster.Make(pkg, chosen, roster.Options{Roster: rdir, Secret: secret, Units: units}, pdiags)
+	}
 	if err != nil {
 		return 1, err
 	}
