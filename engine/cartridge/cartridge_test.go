@@ -167,9 +167,20 @@ func readBack(t *testing.T, files map[string][]byte) (*manifest, map[string]stri
 			}
 		}
 	}
+	if len(types) != len(m.Resources) {
+		t.Errorf("%d resources for %d identifiers", len(m.Resources), len(types))
+	}
+	seen := map[string]bool{}
+	for id := range types {
+		seen[id] = true
+	}
 	var walk func([]orgItem)
 	walk = func(items []orgItem) {
 		for _, it := range items {
+			if seen[it.ID] {
+				t.Errorf("identifier %s is used twice", it.ID)
+			}
+			seen[it.ID] = true
 			if it.Ref != "" && types[it.Ref] == "" {
 				t.Errorf("item %s refers to no resource (%s)", it.ID, it.Ref)
 			}
