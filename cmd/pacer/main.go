@@ -28,6 +28,9 @@ Usage:
   pacer new activity|competency|unit|student|group ID   add a file from a commented template
   pacer links [-s DIR] [-o DIR] [--base-url URL]        students' links as a CSV and printable QR cards
   pacer report RECEIPTS... [-o FILE] [-s DIR]           the class report from students' receipts
+  pacer import roster PATH [--class NAME]... [--dry-run] students and groups from a OneRoster or Clever export
+  pacer import standards FILE.json [--under CODE]       competencies from a CASE standards package
+  pacer export cartridge -o FILE.imscc [--base-url URL] the course as an IMS Common Cartridge for an LMS
   pacer version                                         print the version
 
 Run "pacer COMMAND --help" for a command's flags.
@@ -61,6 +64,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		code, err = linksCmd(args[1:], stdout, stderr)
 	case "report":
 		code, err = reportCmd(args[1:], stdout, stderr)
+	case "import":
+		code, err = importCmd(args[1:], stdout, stderr)
+	case "export":
+		code, err = exportCmd(args[1:], stdout, stderr)
 	case "version", "--version", "-version":
 		fmt.Fprintln(stdout, versionString())
 	case "help", "-h", "-help", "--help":

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"archive/zip"
 	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -24,5 +26,33 @@ func TestScripts(t *testing.T) {
 			e.Setenv("PACER_SECRET", "test-secret")
 			return nil
 		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){"zip": zipCmd},
 	})
+}
+
+// zipCmd is the script command "zip OUT.zip DIR [PREFIX]": DIR's files,
+// under PREFIX, as a zip (for exports that come zipped).
+func zipCmd(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 2 {
+		ts.Fatalf("usage: zip OUT.zip DIR [PREFIX]")
+	}
+	prefix := ""
+	if len(args) > 2 {
+		prefix = args[2]
+	}
+	f, err := os.Create(ts.MkAbs(args[0]))
+	ts.Check(err)
+	zw := zip.NewWriter(f)
+	ents, err := os.ReadDir(ts.MkAbs(args[1]))
+	ts.Check(err)
+	for _, e := range ents {
+		b, err := os.ReadFile(filepath.Join(ts.MkAbs(args[1]), e.Name()))
+		ts.Check(err)
+		w, err := zw.Create(prefix + e.Name())
+		ts.Check(err)
+		_, err = w.Write(b)
+		ts.Check(err)
+	}
+	ts.Check(zw.Close())
+	ts.Check(f.Close())
 }

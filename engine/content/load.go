@@ -475,6 +475,7 @@ func (x *decoder) competency(s Source, body []byte, bodyLine int) *Competency {
 		"title":    func(_, v *yaml.Node) { x.str(v, "title", &c.Title) },
 		"can":      func(_, v *yaml.Node) { x.str(v, "can", &c.Can) },
 		"codes":    func(_, v *yaml.Node) { x.strs(v, "codes", &c.Codes) },
+		"case":     func(_, v *yaml.Node) { x.str(v, "case", &c.Case) },
 		"requires": func(_, v *yaml.Node) { x.refs(v, "requires", &c.Requires) },
 		"rule": func(_, v *yaml.Node) {
 			r, _ := config.DecodeRule(x.d, v, "rule")

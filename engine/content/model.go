@@ -43,6 +43,9 @@ type Competency struct {
 	Rule     config.Rule
 	Body     []byte
 	BodyLine int
+
+	// Case is the identifier of the CASE item it was imported from.
+	Case string
 }
 
 // Activity is one way to work on one or more competencies.

@@ -21,6 +21,8 @@ type linker struct {
 	root  string            // site root
 	pages map[string]string // content file (site-relative, slashes) -> page URL
 	diags *diag.List
+	// roster is the roster folder relative to root ("" for root itself).
+	roster string
 
 	mu     sync.Mutex
 	copies map[string]string // output path -> source path
@@ -31,6 +33,9 @@ func filesPath(rel string) string { return "files/" + strings.TrimPrefix(rel, co
 
 func newLinker(root string, c *content.Course, diags *diag.List) *linker {
 	l := &linker{root: root, pages: map[string]string{}, diags: diags, copies: map[string]string{}}
+	if r, err := filepath.Rel(root, content.RosterDir(root, c.Config)); err == nil && r != "." {
+		l.roster = filepath.ToSlash(r)
+	}
 	for _, k := range c.Competencies {
 		l.pages[k.File] = competencyURL(k.ID)
 	}
@@ -78,12 +83,33 @@ func (l *linker) hook(file, pagePath string) func(markdown.Link) string {
 			l.diags.Warnf(ln.Pos, "link %q points at %s, which is not a page of the course", ln.Dest, target)
 			return ln.Dest
 		}
+		if l.private(target) {
+			l.diags.Warnf(ln.Pos, "link %q points at %s, which is private: it is not published", ln.Dest, target).
+				Hint = "hidden files and folders (.pacer/ holds the link secret and the roster's id map) and the roster's groups/ and students/ are never published"
+			return ln.Dest
+		}
 		out := filesPath(target)
 		l.mu.Lock()
 		l.copies[out] = src
 		l.mu.Unlock()
 		return up + out + suffix
 	}
+}
+
+// private reports whether a course file must never be copied into the
+// output: a hidden file or folder, or a file of the roster.
+func (l *linker) private(target string) bool {
+	for _, seg := range strings.Split(target, "/") {
+		if strings.HasPrefix(seg, ".") {
+			return true
+		}
+	}
+	for _, d := range []string{"groups/", "students/"} {
+		if l.roster != "" && strings.HasPrefix(target, path.Join(l.roster, d)+"/") || l.roster == "" && strings.HasPrefix(target, d) {
+			return true
+		}
+	}
+	return false
 }
 
 // addCopies adds the files links referred to.
