@@ -153,6 +153,9 @@ func build(args []string, stdout, stderr io.Writer, dry bool) (int, error) {
 	}
 	res, err := site.Build(opts)
 	res.Diags.Print(stderr)
+	if oe := (*site.OutputError)(nil); errors.As(err, &oe) {
+		return 2, err
+	}
 	if err != nil {
 		return 1, err
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"html"
 	"html/template"
 	"path"
 	"path/filepath"
@@ -71,6 +72,9 @@ func (b *builder) generate(out output) error {
 	if err := out.put("robots.txt", outFile{data: robots}); err != nil {
 		return err
 	}
+	if err := out.put(studentsIndex, outFile{data: b.studentsIndex()}); err != nil {
+		return err
+	}
 	jobs, err := b.jobs(b.site(a.Script, a.Style, coursePath), out.put)
 	if err != nil {
 		return err
@@ -91,6 +95,16 @@ func (b *builder) generate(out output) error {
 }
 
 var robots = []byte("User-agent: *\nDisallow: /s/\n")
+
+// studentsIndex is an empty page where the student folders are, so a
+// static server that lists folders lists no student's token.
+const studentsIndex = "s/index.html"
+
+func (b *builder) studentsIndex() []byte {
+	return []byte(`<!DOCTYPE html>
+<html lang="` + html.EscapeString(b.cfg.Language) + `"><head><meta charset="utf-8"><meta name="robots" content="noindex"><title>` + html.EscapeString(b.cfg.Title) + `</title></head><body></body></html>
+`)
+}
 
 // assetDiags records esbuild's diagnostics, paths made relative to the site.
 func (b *builder) assetDiags(ds []diag.Diagnostic) {

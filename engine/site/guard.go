@@ -61,3 +61,88 @@ func within(parent, p string) bool {
 	rel, err := filepath.Rel(parent, p)
 	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
 }
+
+// OutputError is an output folder a build refuses to replace: a usage
+// error (the -o flag), not a content one.
+type OutputError struct{ Msg string }
+
+func (e *OutputError) Error() string { return e.Msg }
+
+// guarded is a folder a build must never replace, nor write into.
+type guarded struct {
+	path, what string
+	// above: only a folder that is or contains it is refused (the site
+	// folder: its public/ is where builds go).
+	above bool
+}
+
+// checkOutput refuses an output folder that is, contains or lies inside
+// the teacher's own folders, whatever marker it holds: a copied
+// .pacer-output must not turn a site into something the build replaces.
+func checkOutput(root, roster, out string) error {
+	o, err := realPath(out)
+	if err != nil {
+		return err
+	}
+	r, err := realPath(root)
+	if err != nil {
+		return err
+	}
+	guards := []guarded{
+		{path: r, what: "the site folder", above: true},
+		{path: filepath.Join(r, "content"), what: "the content folder"},
+		{path: filepath.Join(r, ".pacer"), what: ".pacer/ (the link secret)"},
+	}
+	if roster != "" {
+		ro, err := realPath(roster)
+		if err != nil {
+			return err
+		}
+		if within(ro, r) { // students.dir: . keeps the roster in the site folder
+			guards = append(guards, guarded{path: filepath.Join(ro, "students"), what: "the roster folder"}, guarded{path: filepath.Join(ro, "groups"), what: "the roster folder"})
+		} else {
+			guards = append(guards, guarded{path: ro, what: "the roster folder"})
+		}
+	}
+	if g := gitDir(r); g != "" {
+		guards = append(guards, guarded{path: g, what: "the git folder"})
+	}
+	refuse := func(how, what string) error {
+		return &OutputError{Msg: fmt.Sprintf("refusing to build into %s: it %s %s, and a build replaces its output folder whole\n\thint: choose another -o, or leave -o out to build into public/ in the site folder", out, how, what)}
+	}
+	for _, g := range guards {
+		switch {
+		case o == g.path:
+			return refuse("is", g.what)
+		case within(o, g.path):
+			return refuse("contains", g.what)
+		case !g.above && within(g.path, o):
+			return refuse("is inside", g.what)
+		}
+	}
+	for p := o; filepath.Dir(p) != p; p = filepath.Dir(p) {
+		if filepath.Base(p) == ".git" {
+			return refuse("is inside", "a git folder")
+		}
+	}
+	for _, name := range []string{".git", ".pacer"} {
+		if _, err := os.Lstat(filepath.Join(o, name)); err == nil {
+			return refuse("holds", "a "+name+" folder")
+		}
+	}
+	return checkReplaceable(out)
+}
+
+// gitDir returns the .git folder (or file, in a worktree) of the repository
+// holding dir, "" when there is none.
+func gitDir(dir string) string {
+	for p := dir; ; p = filepath.Dir(p) {
+		g := filepath.Join(p, ".git")
+		if _, err := os.Lstat(g); err == nil {
+			return g
+		}
+		if filepath.Dir(p) == p {
+			return ""
+		}
+	}
+}

@@ -370,6 +370,7 @@ func (snap *snapshot) files() map[string]outFile {
 		files[p] = outFile{data: data}
 	}
 	files["robots.txt"] = outFile{data: robots}
+	files[studentsIndex] = outFile{data: snap.b.studentsIndex()}
 	maps.Copy(files, snap.media)
 	for _, p := range snap.pages {
 		for out, src := range p.copies {

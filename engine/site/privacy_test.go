@@ -5,6 +5,7 @@ import (
 	"html"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"runtime"
 	"testing"
@@ -64,6 +65,19 @@ func scanPrivacy(t *testing.T, res *Result) {
 	}
 	if files < len(res.Students)+3 {
 		t.Fatalf("scanned only %d files", files)
+	}
+	// A static server that lists folders without an index.html must find
+	// one in every folder that holds students' folders.
+	for _, s := range res.Students {
+		dir := path.Dir(path.Dir(s.Path))
+		index, err := os.ReadFile(filepath.Join(res.Out, filepath.FromSlash(dir), "index.html"))
+		if err != nil {
+			t.Errorf("%s/ has no index.html, so a server listing folders lists every student's token: %v", dir, err)
+			continue
+		}
+		if !bytes.Contains(index, []byte(`<meta name="robots" content="noindex">`)) {
+			t.Errorf("%s/index.html is not noindex", dir)
+		}
 	}
 }
 

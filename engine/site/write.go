@@ -46,20 +46,29 @@ type folder struct {
 	err  error
 }
 
-func newDirOutput(out string) (*dirOutput, error) {
+// newDirOutput prepares to write into out, for the site at root whose
+// roster lives in roster: it refuses an out that holds the teacher's own
+// folders, and removes what interrupted builds left beside it.
+func newDirOutput(root, roster, out string) (*dirOutput, error) {
 	out = filepath.Clean(out)
-	if err := checkReplaceable(out); err != nil {
+	if err := checkOutput(root, roster, out); err != nil {
 		return nil, err
 	}
 	parent, name := filepath.Dir(out), filepath.Base(out)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
 	}
+	removeLeftovers(parent, name)
 	tmp, err := os.MkdirTemp(parent, "."+name+".pacer-new-")
 	if err != nil {
 		return nil, err
 	}
-	if err := os.Chmod(tmp, 0o755); err != nil {
+	// The marker goes in first, so what a killed build leaves is known as
+	// ours and removed by the next build.
+	if err := os.Chmod(tmp, 0o755); err == nil {
+		err = writeMarker(tmp)
+	}
+	if err != nil {
 		os.RemoveAll(tmp)
 		return nil, err
 	}
@@ -107,10 +116,6 @@ func (d *dirOutput) discard() { os.RemoveAll(d.tmp) }
 func (d *dirOutput) commit() error {
 	out, tmp := d.out, d.tmp
 	parent, name := filepath.Dir(out), filepath.Base(out)
-	if err := os.WriteFile(filepath.Join(tmp, marker), []byte("This folder is written by pacer build and replaced by the next build.\n"), 0o644); err != nil {
-		d.discard()
-		return err
-	}
 	old := ""
 	if _, err := os.Stat(out); err == nil {
 		old = filepath.Join(parent, "."+name+".pacer-old-"+randHex())
@@ -150,7 +155,7 @@ func checkReplaceable(out string) error {
 		return err
 	}
 	if !fi.IsDir() {
-		return fmt.Errorf("output %s is a file, not a folder", out)
+		return &OutputError{Msg: fmt.Sprintf("output %s is a file, not a folder", out)}
 	}
 	if _, err := os.Stat(filepath.Join(out, marker)); err == nil {
 		return nil
@@ -163,7 +168,27 @@ func checkReplaceable(out string) error {
 	if _, err := f.Readdirnames(1); errors.Is(err, io.EOF) {
 		return nil
 	}
-	return fmt.Errorf("output folder %s is not empty and was not written by pacer; refusing to replace it (choose another -o, or empty it first)", out)
+	return &OutputError{Msg: fmt.Sprintf("output folder %s is not empty and was not written by pacer; refusing to replace it (choose another -o, or empty it first)", out)}
+}
+
+func writeMarker(dir string) error {
+	return os.WriteFile(filepath.Join(dir, marker), []byte("This folder is written by pacer build and replaced by the next build.\n"), 0o644)
+}
+
+// removeLeftovers removes the folders an interrupted build of out left in
+// parent: only those named as a build names them and holding the marker.
+func removeLeftovers(parent, name string) {
+	for _, kind := range []string{".pacer-new-", ".pacer-old-"} {
+		found, _ := filepath.Glob(filepath.Join(parent, "."+name+kind+"*"))
+		for _, p := range found {
+			if fi, err := os.Lstat(p); err != nil || !fi.IsDir() {
+				continue
+			}
+			if fi, err := os.Lstat(filepath.Join(p, marker)); err == nil && fi.Mode().IsRegular() {
+				os.RemoveAll(p)
+			}
+		}
+	}
 }
 
 func randHex() string {
