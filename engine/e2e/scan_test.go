@@ -13,6 +13,7 @@ import (
 	"image"
 	"image/color"
 	"image/draw"
+	"image/png"
 	"io/fs"
 	"math/rand/v2"
 	"os"
@@ -23,7 +24,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/chromedp"
+
 	"github.com/pacer-edu/pacer/engine/assets"
+	"github.com/pacer-edu/pacer/engine/handin"
 	"github.com/pacer-edu/pacer/engine/internal/browsertest"
 	"github.com/pacer-edu/pacer/engine/links"
 	"github.com/pacer-edu/pacer/engine/receipt"
@@ -278,21 +282,139 @@ func TestTenStudentsHandInByQRAndTheScanPageMakesTheSameReport(t *testing.T) {
 	}
 }
 
-// TestScanPageIgnoresOtherCoursesDuplicatesAndNonCodes feeds the page's
-// reader texts as a camera would find them, and checks what it says, in
-// the site's language, and that the page passes axe.
-func TestScanPageIgnoresOtherCoursesDuplicatesAndNonCodes(t *testing.T) {
+// codePhoto writes a photo of a QR code of text (4 pixels a module, on
+// white), as a phone's camera app would save one, and returns its path.
+// With no text, the photo shows no code.
+func codePhoto(t *testing.T, dir, name, text string) string {
+	t.Helper()
+	c, err := links.Encode(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dark := c.Dark
+	if text == "" {
+		dark = func(x, y int) bool { return false }
+	}
+	const scale, margin = 4, 8
+	n := c.Size + 2*margin
+	img := image.NewGray(image.Rect(0, 0, n*scale, n*scale))
+	draw.Draw(img, img.Bounds(), image.White, image.Point{}, draw.Src)
+	for y := 0; y < c.Size; y++ {
+		for x := 0; x < c.Size; x++ {
+			if dark(x, y) {
+				draw.Draw(img, image.Rect((x+margin)*scale, (y+margin)*scale, (x+margin+1)*scale, (y+margin+1)*scale), image.Black, image.Point{}, draw.Src)
+			}
+		}
+	}
+	var b bytes.Buffer
+	if err := png.Encode(&b, img); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, name+".png")
+	os.WriteFile(path, b.Bytes(), 0o644)
+	return path
+}
+
+// TestScanPageSaysWhatEachCodeIsAndIgnoresOthers reads photos of codes (the
+// page's way in where there is no camera) and checks what it says of each,
+// axe-clean throughout.
+func TestScanPageSaysWhatEachCodeIsAndIgnoresOthers(t *testing.T) {
 	_, res := classOfTen(t)
 	receipts := classReceipts(res)
 	scan := writeScanPage(t, res)
+	photos := t.TempDir()
+	frames := func(r *receipt.Receipt) []string {
+		f, err := handin.Encode(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return f
+	}
+	first, long := receipts[0], receipts[len(receipts)-1]
+	longFrames := frames(long)
+	other := *first
+	other.Site = "aaaaaaaaaa"
+	stranger := *first
+	stranger.Student, stranger.Name = "zzzzzzzzzzzzzzzzzzzz", "Someone Else"
+	newer := *first
+	newer.At = first.At.Add(time.Hour)
+
 	p := browsertest.NewPage(t)
 	p.Navigate(browsertest.FileURL(t, scan))
 	p.AssertAxe(t)
-	if got := p.ByRole("heading", "Handed in (0 of 10)"); !got.Exists() {
+	if !p.ByRole("heading", "Handed in (0 of 10)").Exists() {
 		t.Fatalf("no count of nobody:\n%s", p.Text())
 	}
-	if p.ByRole("button", "Save the receipts file").State().Disabled != true {
+	if !p.ByRole("button", "Save the receipts file").State().Disabled {
 		t.Error("saving is offered with nothing to save")
 	}
-	_ = receipts
+
+	read := func(name, text, want string) {
+		t.Helper()
+		path := codePhoto(t, photos, name, text)
+		p.Run(chromedp.SetUploadFiles(chromedp.CSS("#photo"), []string{path}))
+		p.ByRole("status", "").WaitText(want)
+	}
+	read("link", "https://school.example/6/s/abcdefghij/", "That is not a hand-in code.")
+	read("other", frames(&other)[0], "That code is from another course: ignored.")
+	read("first", frames(first)[0], first.Name+" handed in (")
+	read("again", frames(first)[0], first.Name+" is already in.")
+	read("part2", longFrames[1], long.Name+": code 1 of "+strconv.Itoa(len(longFrames))+" read. Show the next one.")
+	read("part2again", longFrames[1], long.Name+": that code was already read (1 of "+strconv.Itoa(len(longFrames))+")")
+	for i, f := range longFrames {
+		if i != 1 {
+			read(fmt.Sprintf("part%d", i+1), f, map[bool]string{true: long.Name + " handed in (", false: long.Name + ": code"}[i == len(longFrames)-1])
+		}
+	}
+	read("stranger", frames(&stranger)[0], "Someone Else handed in (")
+	read("newer", frames(&newer)[0], first.Name+" handed in again: the newer receipt is kept.")
+	read("older", frames(first)[0], first.Name+" is already in with a newer receipt.")
+	read("blank", "", "No code was found in that photo.")
+
+	if !p.ByRole("heading", "Handed in (2 of 10)").Exists() {
+		t.Errorf("the count is not 2 of 10:\n%s", p.Text())
+	}
+	if !p.ByRole("heading", "Not on this roster").Exists() || !strings.Contains(p.Text(), "Someone Else (not on this roster)") {
+		t.Errorf("the stranger is not listed apart:\n%s", p.Text())
+	}
+	missing := p.ByCSS("#missing").Text()
+	for _, s := range res.Students {
+		if got := strings.Contains(missing, s.Name); got == (s.Token == first.Student || s.Token == long.Student) {
+			t.Errorf("%s in the missing list: %v\n%s", s.Name, got, missing)
+		}
+	}
+	p.AssertAxe(t)
+
+	// With the keyboard: a browser with no camera says so and what to do.
+	p.ByRole("button", "Start the camera").Press("Enter")
+	p.ByRole("status", "").WaitText("or read a photo of each code")
+
+	// A reload keeps what was read.
+	p.Reload()
+	if !p.ByRole("heading", "Handed in (2 of 10)").Exists() {
+		t.Errorf("a reload lost what was read:\n%s", p.Text())
+	}
+}
+
+// TestScanPageSpeaksTheSitesLanguage writes the page of a Spanish site.
+func TestScanPageSpeaksTheSitesLanguage(t *testing.T) {
+	dir, _ := classOfTen(t)
+	yml, _ := os.ReadFile(filepath.Join(dir, "site.yaml"))
+	os.WriteFile(filepath.Join(dir, "site.yaml"), regexp.MustCompile(`(?m)^language: .*$`).ReplaceAll(yml, []byte("language: es")), 0o644)
+	res := site.Inspect(site.Options{Root: dir})
+	if res.Course.Config.Language != "es" {
+		t.Fatalf("the site's language is %q", res.Course.Config.Language)
+	}
+	p := browsertest.NewPage(t)
+	p.Navigate(browsertest.FileURL(t, writeScanPage(t, res)))
+	if lang := browsertest.Eval[string](p, "document.documentElement.lang"); lang != "es" {
+		t.Errorf("lang=%q", lang)
+	}
+	for _, name := range []string{"Encender la cámara", "Guardar el archivo de comprobantes"} {
+		if !p.ByRole("button", name).Exists() {
+			t.Errorf("no button %q:\n%s", name, p.Text())
+		}
+	}
+	p.WaitText("Entregaron (0 de 10)")
+	p.AssertAxe(t)
 }
