@@ -33,3 +33,22 @@ func Script(theme fs.FS, entry, global string) ([]byte, error) {
 	}
 	return nil, fmt.Errorf("assets: esbuild produced no script for %s", entry)
 }
+
+// The QR hand-in module (engine/handin's browser half): the student page
+// loads it only when a student hands in, and calls
+// window.PacerHandIn.render(receipt).
+const (
+	HandInEntry  = "assets/qrhandin.ts"
+	HandInGlobal = "PacerHandIn"
+)
+
+// HandIn bundles the theme's QR hand-in module into its content-hashed
+// file, "assets/pacer-handin.<hash>.js", for a build to write beside the
+// main script.
+func HandIn(theme fs.FS) (path string, js []byte, err error) {
+	js, err = Script(theme, HandInEntry, HandInGlobal)
+	if err != nil {
+		return "", nil, err
+	}
+	return "assets/pacer-handin." + Hash(js) + ".js", js, nil
+}

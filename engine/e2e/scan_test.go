@@ -123,7 +123,7 @@ var runRE = regexp.MustCompile(`M(\d+) (\d+)h(\d+)v1h-(\d+)z`)
 func shownCodes(t *testing.T, receipts []*receipt.Receipt, w, h int) (frames []*image.Gray, parts []int) {
 	t.Helper()
 	theme, _ := fs.Sub(themes.FS, "default")
-	js, err := assets.Script(theme, "assets/qrhandin.ts", "PacerHandIn")
+	_, js, err := assets.HandIn(theme)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,7 +5,9 @@ import (
 	"image"
 	"image/color"
 	"image/draw"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -15,7 +17,9 @@ import (
 	"github.com/makiuchi-d/gozxing/qrcode"
 	"go.yaml.in/yaml/v3"
 
+	"github.com/pacer-edu/pacer/engine/assets"
 	"github.com/pacer-edu/pacer/engine/internal/browsertest"
+	"github.com/pacer-edu/pacer/themes"
 )
 
 var runRE = regexp.MustCompile(`M(\d+) (\d+)h(\d+)v1h-(\d+)z`)
@@ -126,5 +130,42 @@ func TestTheHandInShowsNumberedCodesThatReadBackAsTheReceipt(t *testing.T) {
 	}
 	if v := p.Axe(t); len(v) > 0 {
 		t.Errorf("axe: %v", v)
+	}
+}
+
+// TestTheHandInModuleLoadsOnlyWhenAsked is the student page's way to the
+// codes: its own script has none of the QR code; handinload.ts loads the
+// module once, on the first hand-in.
+func TestTheHandInModuleLoadsOnlyWhenAsked(t *testing.T) {
+	theme, _ := fs.Sub(themes.FS, "default")
+	loader, err := assets.Script(theme, "assets/handinload.ts", "L")
+	if err != nil {
+		t.Fatal(err)
+	}
+	path, mod, err := assets.HandIn(theme)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "assets"), 0o755)
+	os.WriteFile(filepath.Join(dir, "L.js"), loader, 0o644)
+	os.WriteFile(filepath.Join(dir, filepath.FromSlash(path)), mod, 0o644)
+	os.WriteFile(filepath.Join(dir, "index.html"), []byte(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>hand in</title><link rel="icon" href="data:,">`+
+		`<script src="L.js"></script></head><body><main><h1>Hand in</h1><div id="box"></div></main></body></html>`), 0o644)
+	p := browsertest.NewPage(t)
+	p.Navigate(browsertest.FileURL(t, filepath.Join(dir, "index.html")))
+	if browsertest.Eval[bool](p, `"PacerHandIn" in window`) {
+		t.Fatal("the module is loaded before a hand-in")
+	}
+	in, _ := json.Marshal(realistic(150))
+	shown := browsertest.Eval[[]int](p, `(async () => {
+		const box = document.getElementById("box");
+		const a = await L.showCodes(box, `+string(in)+`, "`+path+`");
+		const n1 = box.querySelectorAll("svg").length;
+		const b = await L.showCodes(box, `+string(in)+`, "`+path+`");
+		return [+a, +b, n1, box.querySelectorAll("svg").length, document.querySelectorAll("script[src*=handin]").length];
+	})()`)
+	if len(shown) != 5 || shown[0] != 1 || shown[1] != 1 || shown[2] < 2 || shown[3] != shown[2] || shown[4] != 1 {
+		t.Errorf("[shown, shown again, codes, codes again, module scripts] = %v, want [1 1 n n 1] with n > 1", shown)
 	}
 }
