@@ -55,8 +55,8 @@ func linksCmd(args []string, stdout, stderr io.Writer) (int, error) {
 	if err != nil {
 		return 1, err
 	}
-	fmt.Fprintf(stdout, "wrote the links of %s:\n  %s  (a spreadsheet)\n  %s  (cards with QR codes: open it and print)\nkeep both private: each link opens one student's page\n",
-		plural(len(res.Students), "student"), csvPath, cardsPath)
+	fmt.Fprintf(stdout, "wrote the links of %s:\n  %s  (a spreadsheet)\n  %s  (cards with QR codes: open it and print)\n  %s  (the scan page: open it to read students' QR hand-ins with a camera)\nkeep all three private: each link opens one student's page\n",
+		plural(len(res.Students), "student"), csvPath, cardsPath, filepath.Join(o, links.ScanFile))
 	return 0, nil
 }
 

@@ -1,8 +1,10 @@
 // Package links owns the teacher's roster of student links (SPEC 6): a CSV
 // of every student's link and a printable page of cards, each with the
 // link, its QR code and short instructions for the student and their
-// family in the student's language. It writes only the folder it is given
-// (the CLI keeps that outside the build output) and reads no site files.
+// family in the student's language; and the scan page (SPEC 7) that reads
+// students' hand-in QR codes (engine/handin) with a camera. It writes only
+// the folder it is given (the CLI keeps that outside the build output) and
+// reads no site files: the scan page's script is the built-in theme's.
 package links
 
 import (
@@ -32,6 +34,9 @@ type Student struct {
 	Language string
 	// Link is the absolute address of the student's page.
 	Link string
+	// Token is the student's token (it is in Link too): the scan page
+	// names a student by it.
+	Token string
 }
 
 // Roster is everything the CSV and the cards show.
@@ -41,6 +46,8 @@ type Roster struct {
 	// Language is the site's language: the teacher's words on the page,
 	// and the cards' language for students who set none.
 	Language string
+	// SiteKey is the site's key: the scan page ignores other sites' codes.
+	SiteKey  string
 	Students []Student
 }
 
@@ -128,18 +135,21 @@ func csp(style string) string {
 	return "default-src 'none'; style-src 'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'; img-src data:; base-uri 'none'; form-action 'none'"
 }
 
-// Write writes links.csv and cards.html into dir, creating it (readable by
-// the owner only: the links are private). Each file is replaced whole or
-// not at all.
+// Write writes links.csv, cards.html and scan.html into dir, creating it
+// (readable by the owner only: the links are private). Each file is
+// replaced whole or not at all.
 func Write(dir string, r *Roster) (csvPath, cardsPath string, err error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return "", "", err
 	}
-	var c, h bytes.Buffer
+	var c, h, sc bytes.Buffer
 	if err := r.WriteCSV(&c); err != nil {
 		return "", "", err
 	}
 	if err := r.WriteCards(&h); err != nil {
+		return "", "", err
+	}
+	if err := r.WriteScan(&sc); err != nil {
 		return "", "", err
 	}
 	csvPath, cardsPath = filepath.Join(dir, CSVFile), filepath.Join(dir, CardsFile)
@@ -149,6 +159,9 @@ func Write(dir string, r *Roster) (csvPath, cardsPath string, err error) {
 	if err := privfile.Write(cardsPath, h.Bytes()); err != nil {
 		return "", "", err
 	}
+	if err := privfile.Write(filepath.Join(dir, ScanFile), sc.Bytes()); err != nil {
+		return "", "", err
+	}
 	return csvPath, cardsPath, nil
 }
 
@@ -156,12 +169,12 @@ func Write(dir string, r *Roster) (csvPath, cardsPath string, err error) {
 // link under baseURL.
 func RosterOf(res *site.Result, baseURL string) *Roster {
 	c := res.Course
-	r := &Roster{}
+	r := &Roster{SiteKey: res.SiteKey}
 	if c.Config != nil {
 		r.Title, r.Language = c.Config.Title, c.Config.Language
 	}
 	for _, s := range res.Students {
-		st := Student{ID: s.ID, Name: s.Name, GroupID: s.Group, Group: s.Group, Link: Link(baseURL, s.Path)}
+		st := Student{ID: s.ID, Name: s.Name, GroupID: s.Group, Group: s.Group, Link: Link(baseURL, s.Path), Token: s.Token}
 		if g := c.Group[s.Group]; g != nil && g.Title != "" {
 			st.Group = g.Title
 		}

@@ -180,7 +180,7 @@ func TestWriteReplacesItsFilesAndKeepsThemPrivate(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, p := range []string{c, h} {
+		for _, p := range []string{c, h, filepath.Join(dir, ScanFile)} {
 			fi, err := os.Stat(p)
 			if err != nil {
 				t.Fatal(err)
@@ -191,7 +191,7 @@ func TestWriteReplacesItsFilesAndKeepsThemPrivate(t *testing.T) {
 		}
 	}
 	ents, _ := os.ReadDir(dir)
-	if len(ents) != 2 {
-		t.Errorf("the folder holds %d files, want 2 (no temporary files left)", len(ents))
+	if len(ents) != 3 {
+		t.Errorf("the folder holds %d files, want 3 (no temporary files left)", len(ents))
 	}
 }

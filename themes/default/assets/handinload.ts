@@ -1,0 +1,48 @@
+// Loads the QR hand-in module (qrhandin.ts, bundled on its own as
+// assets/pacer-handin.<hash>.js by assets.HandIn) only when a student
+// hands in, and shows the receipt's codes. The hand-in panel calls
+//
+//   showCodes(box, receipt, src)
+//
+// where src is the module's address relative to the page. Without the
+// module (a failed load, an old browser) the file and the code to paste
+// are still there: the codes are an extra way, so this never throws.
+interface HandInModule {
+  render(r: unknown): Promise<HTMLElement>;
+}
+
+let loading: Promise<HandInModule> | undefined;
+
+function load(src: string): Promise<HandInModule> {
+  if (!loading) {
+    loading = new Promise((resolve, reject) => {
+      const s = document.createElement("script");
+      s.src = src;
+      s.onload = () => {
+        const m = (window as unknown as { PacerHandIn?: HandInModule }).PacerHandIn;
+        if (m) resolve(m);
+        else reject(new Error("no PacerHandIn"));
+      };
+      s.onerror = () => reject(new Error("cannot load " + src));
+      document.head.append(s);
+    });
+    loading.catch(() => {
+      loading = undefined; // try again on the next hand-in
+    });
+  }
+  return loading;
+}
+
+// showCodes replaces box's content with the receipt's QR codes; it
+// resolves to false when they cannot be shown.
+export async function showCodes(box: HTMLElement, receipt: unknown, src: string): Promise<boolean> {
+  try {
+    const el = await (await load(src)).render(receipt);
+    box.textContent = "";
+    box.append(el);
+    return true;
+  } catch (e) {
+    console.warn("pacer: no QR codes for the hand-in:", e);
+    return false;
+  }
+}
