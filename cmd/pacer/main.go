@@ -28,9 +28,9 @@ Usage:
   pacer new activity|competency|unit|student|group ID   add a file from a commented template
   pacer links [-s DIR] [-o DIR] [--base-url URL]        students' links as a CSV and printable QR cards
   pacer report RECEIPTS... [-o FILE] [-s DIR]           the class report from students' receipts
-  pacer import roster PATH [--class NAME]... [--dry-run] students and groups from a OneRoster or Clever export
+  pacer import roster PATH [--class NAME]...            students and groups from a OneRoster or Clever export
   pacer import standards FILE.json [--under CODE]       competencies from a CASE standards package
-  pacer export cartridge -o FILE.imscc [--base-url URL] the course as an IMS Common Cartridge for an LMS
+  pacer export cartridge -o FILE.imscc                  the course as an IMS Common Cartridge for an LMS
   pacer version                                         print the version
 
 Run "pacer COMMAND --help" for a command's flags.

@@ -1,10 +1,11 @@
 // Package cartridge owns exporting a course as an IMS Common Cartridge
 // 1.3: a zip with imsmanifest.xml whose organisation is the course's
-// units, each unit holding its competencies, each competency its
-// activities (web content pages of their rendered bodies, or web links to
-// the published pages) and one QTI 1.2 assessment of its quick checks in
-// the Common Cartridge profile (multiple choice, multiple response, fill
-// in the blank, with the explanation as feedback).
+// units, each unit holding its introduction and its competencies, each
+// competency its own page, its activities (web content pages of their
+// rendered bodies, or web links to the published pages) and one QTI 1.2
+// assessment of its quick checks in the Common Cartridge profile (multiple
+// choice, multiple response, fill in the blank, with the explanation as
+// feedback).
 //
 // It reads the loaded course only: never students, groups or anything
 // private, so a cartridge can be shared as freely as the course.
@@ -93,6 +94,11 @@ type exporter struct {
 	res    []resource
 	quizOf map[string]string // competency id -> quiz resource id
 	actRes map[string]string // activity id -> resource id
+	// overviews maps "units/<id>" and "competencies/<id>" to their pages'
+	// resource ids.
+	overviews map[string]string
+	// pages maps a course file to its page in the cartridge.
+	pages map[string]string
 }
 
 // Make exports course c. Problems (links that lead nowhere in the
@@ -102,7 +108,27 @@ func Make(c *content.Course, opts Options, diags *diag.List) (*Cartridge, error)
 		opts.BaseURL += "/"
 	}
 	e := &exporter{c: c, opts: opts, diags: diags, k: &Cartridge{files: map[string][]byte{}, copies: map[string]string{}},
-		md: markdown.New(markdown.Options{Unsafe: opts.Unsafe, Strings: opts.Strings}), quizOf: map[string]string{}, actRes: map[string]string{}}
+		md: markdown.New(markdown.Options{Unsafe: opts.Unsafe, Strings: opts.Strings}), quizOf: map[string]string{}, actRes: map[string]string{},
+		overviews: map[string]string{}, pages: map[string]string{}}
+	for _, a := range c.Activities {
+		e.pages[a.File] = "activities/" + a.ID + ".html"
+	}
+	for _, k := range c.Competencies {
+		e.pages[k.File] = "competencies/" + k.ID + ".html"
+	}
+	for _, u := range c.Units {
+		e.pages[u.File] = "units/" + u.ID + ".html"
+	}
+	for _, u := range unitOrder(c) {
+		if err := e.overview("units", u.ID, u.Title, "", u.File, u.Body, u.BodyLine); err != nil {
+			return nil, err
+		}
+	}
+	for _, k := range c.Competencies {
+		if err := e.overview("competencies", k.ID, k.Title, k.Can, k.File, k.Body, k.BodyLine); err != nil {
+			return nil, err
+		}
+	}
 	for _, a := range c.Activities {
 		if err := e.activity(a); err != nil {
 			return nil, err
@@ -132,55 +158,83 @@ func xmlID(prefix, id string) string { return prefix + "_" + id }
 func (e *exporter) activity(a *content.Activity) error {
 	rid := xmlID("r", a.ID)
 	e.actRes[a.ID] = rid
-	if e.opts.BaseURL != "" {
-		href := "links/" + a.ID + ".xml"
-		w := newXW()
-		w.open("webLink", "xmlns", nsWL)
-		w.leaf("title", a.Title)
-		w.empty("url", "href", e.opts.BaseURL+"activities/"+a.ID+"/", "target", "_blank")
-		w.close("webLink")
-		e.k.files[href] = w.bytes()
-		e.res = append(e.res, resource{id: rid, typ: typeLink, files: []string{href}})
-		return nil
-	}
-	href := "activities/" + a.ID + ".html"
-	files := []string{href}
 	body, quizzes := stripChecks(a.Body)
-	link := func(ln markdown.Link) string {
-		dest, file := e.link(a, ln)
-		if file != "" {
-			files = append(files, file)
+	return e.page(rid, "activities", a.ID, a.Title, a.File, body, a.BodyLine, func(b *strings.Builder, files *[]string) {
+		if a.Media == "" {
+			return
 		}
-		return dest
-	}
-	out, err := e.md.Render(body, markdown.Context{File: a.File, BodyLine: a.BodyLine, IDPrefix: "q", Link: link})
-	if err != nil {
-		return fmt.Errorf("%s: %v", a.File, err)
-	}
-	var b strings.Builder
-	lang := e.c.Config.Language
-	fmt.Fprintf(&b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n<title>%s</title>\n</head>\n<body>\n<h1>%s</h1>\n",
-		html.EscapeString(lang), html.EscapeString(a.Title), html.EscapeString(a.Title))
-	if a.Media != "" {
 		m := a.Media
 		if !strings.Contains(m, "://") {
 			src := filepath.Join(e.c.Root, filepath.FromSlash(path.Dir(a.File)), filepath.FromSlash(m))
 			cp := "web_resources/" + strings.TrimPrefix(path.Join(path.Dir(a.File), m), content.Dir+"/")
 			e.k.copies[cp] = src
-			files = append(files, cp)
+			*files = append(*files, cp)
 			m = "../" + cp
 		}
-		fmt.Fprintf(&b, "<p><a href=\"%s\">%s</a></p>\n", html.EscapeString(m), html.EscapeString(e.str("cartridge.media")))
-	}
-	b.Write(out)
-	if quizzes > 0 && len(a.For) > 0 {
+		fmt.Fprintf(b, "<p><a href=\"%s\">%s</a></p>\n", html.EscapeString(m), html.EscapeString(e.str("cartridge.media")))
+	}, func(b *strings.Builder) {
+		if quizzes == 0 {
+			return
+		}
 		var names []string
 		for _, r := range a.For {
 			if k, ok := e.c.Competency[r.ID]; ok {
 				names = append(names, "“"+e.str("cartridge.quiz", k.Title)+"”")
 			}
 		}
-		fmt.Fprintf(&b, "<p><em>%s</em></p>\n", html.EscapeString(e.str("cartridge.checks", strings.Join(names, ", "))))
+		fmt.Fprintf(b, "<p><em>%s</em></p>\n", html.EscapeString(e.str("cartridge.checks", strings.Join(names, ", "))))
+	})
+}
+
+// overview adds a unit's or a competency's own page: the unit's
+// introduction, the competency's "I can" statement and success criteria.
+func (e *exporter) overview(dir, id, title, can, file string, body []byte, bodyLine int) error {
+	rid := xmlID("r", dir[:1]+"_"+id)
+	e.overviews[dir+"/"+id] = rid
+	return e.page(rid, dir, id, title, file, body, bodyLine, func(b *strings.Builder, _ *[]string) {
+		if can != "" {
+			fmt.Fprintf(b, "<p><strong>%s</strong></p>\n", html.EscapeString(can))
+		}
+	}, nil)
+}
+
+// page adds the web content page of one course item (its rendered body
+// between what top and bottom write), or with a base URL a web link to
+// its published page.
+func (e *exporter) page(rid, dir, id, title, file string, body []byte, bodyLine int, top func(*strings.Builder, *[]string), bottom func(*strings.Builder)) error {
+	if e.opts.BaseURL != "" {
+		href := "links/" + dir + "/" + id + ".xml"
+		w := newXW()
+		w.open("webLink", "xmlns", nsWL)
+		w.leaf("title", title)
+		w.empty("url", "href", e.opts.BaseURL+dir+"/"+id+"/", "target", "_blank")
+		w.close("webLink")
+		e.k.files[href] = w.bytes()
+		e.res = append(e.res, resource{id: rid, typ: typeLink, files: []string{href}})
+		return nil
+	}
+	href := dir + "/" + id + ".html"
+	files := []string{href}
+	link := func(ln markdown.Link) string {
+		dest, f := e.link(file, ln)
+		if f != "" {
+			files = append(files, f)
+		}
+		return dest
+	}
+	out, err := e.md.Render(body, markdown.Context{File: file, BodyLine: bodyLine, IDPrefix: "q", Link: link})
+	if err != nil {
+		return fmt.Errorf("%s: %v", file, err)
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n<title>%s</title>\n</head>\n<body>\n<h1>%s</h1>\n",
+		html.EscapeString(e.c.Config.Language), html.EscapeString(title), html.EscapeString(title))
+	if top != nil {
+		top(&b, &files)
+	}
+	b.Write(out)
+	if bottom != nil {
+		bottom(&b)
 	}
 	b.WriteString("</body>\n</html>\n")
 	e.k.files[href] = []byte(b.String())
@@ -188,42 +242,43 @@ func (e *exporter) activity(a *content.Activity) error {
 	return nil
 }
 
-// link maps a relative link of an activity's body: another activity's
-// file to its page in the cartridge, a course file to a copy in
-// web_resources, other pages to the published site when there is a base
-// URL. file is the cartridge file the page now depends on.
-func (e *exporter) link(a *content.Activity, ln markdown.Link) (dest, file string) {
+// link maps a relative link in the body of file: another course page to
+// its page in the cartridge (every page sits one folder deep), another
+// course file to a copy in web_resources. f is the cartridge file the
+// page now depends on.
+func (e *exporter) link(file string, ln markdown.Link) (dest, f string) {
 	u, err := url.Parse(ln.Dest)
 	if err != nil || u.Path == "" || u.IsAbs() {
 		return ln.Dest, ""
 	}
-	target := path.Clean(path.Join(path.Dir(a.File), u.Path))
+	target := path.Clean(path.Join(path.Dir(file), u.Path))
 	frag := ""
 	if u.Fragment != "" {
 		frag = "#" + u.Fragment
 	}
-	for _, o := range e.c.Activities {
-		if o.File == target {
-			return o.ID + ".html" + frag, ""
-		}
+	if p, ok := e.pages[target]; ok {
+		return "../" + p + frag, ""
 	}
 	if strings.HasSuffix(target, ".md") {
-		for _, k := range e.c.Competencies {
-			if k.File == target && e.opts.BaseURL != "" {
-				return e.opts.BaseURL + "competencies/" + k.ID + "/" + frag, ""
-			}
-		}
-		e.diags.Warnf(ln.Pos, "link %q leads to a page that is not in the cartridge", ln.Dest).
-			Hint = "export with --base-url to link to the published site"
+		e.diags.Warnf(ln.Pos, "link %q leads to a page that is not in the cartridge", ln.Dest)
 		return ln.Dest, ""
 	}
 	src := filepath.Join(e.c.Root, filepath.FromSlash(target))
-	if fi, err := os.Stat(src); err != nil || fi.IsDir() || strings.HasPrefix(target, "../") || strings.HasPrefix(target, ".") {
+	if fi, err := os.Stat(src); err != nil || fi.IsDir() || strings.HasPrefix(target, "../") || hidden(target) {
 		return ln.Dest, ""
 	}
 	cp := "web_resources/" + strings.TrimPrefix(target, content.Dir+"/")
 	e.k.copies[cp] = src
 	return "../" + cp + frag, cp
+}
+
+func hidden(p string) bool {
+	for _, seg := range strings.Split(p, "/") {
+		if strings.HasPrefix(seg, ".") {
+			return true
+		}
+	}
+	return false
 }
 
 var fenceRE = regexp.MustCompile("^ {0,3}(`{3,}|~{3,})\\s*check\\b")
@@ -287,6 +342,7 @@ func unitOrder(c *content.Course) []*content.Unit {
 
 func (e *exporter) competencyNode(k *content.Competency, prefix string) *node {
 	n := &node{id: xmlID("i", prefix+"_"+k.ID), title: k.Title}
+	n.kids = append(n.kids, &node{id: xmlID("i", prefix+"_"+k.ID+"_about"), title: k.Title, ref: e.overviews["competencies/"+k.ID]})
 	acts := append([]*content.Activity(nil), e.c.ActivitiesFor[k.ID]...)
 	rank := map[string]int{"core": 0, "support": 1, "extension": 2}
 	sort.SliceStable(acts, func(i, j int) bool { return rank[acts[i].Level] < rank[acts[j].Level] })
@@ -304,6 +360,7 @@ func (e *exporter) manifest() []byte {
 	placed := map[string]bool{}
 	for _, u := range unitOrder(e.c) {
 		un := &node{id: xmlID("i", "u_"+u.ID), title: u.Title}
+		un.kids = append(un.kids, &node{id: xmlID("i", "u_"+u.ID+"_about"), title: u.Title, ref: e.overviews["units/"+u.ID]})
 		for _, r := range u.Competencies {
 			if k, ok := e.c.Competency[r.ID]; ok {
 				placed[k.ID] = true

@@ -300,8 +300,8 @@ func TestCartridgeReadsBackAsTheCourse(t *testing.T) {
 				quizzes++
 			}
 		}
-		if pages != len(c.Activities) {
-			t.Errorf("%s: %d pages for %d activities", root, pages, len(c.Activities))
+		if want := len(c.Activities) + len(c.Competencies) + len(c.Units); pages != want {
+			t.Errorf("%s: %d pages, want one per activity, competency and unit (%d)", root, pages, want)
 		}
 		withChecks := 0
 		for _, k := range c.Competencies {
@@ -350,7 +350,7 @@ func TestPagesAreRenderedBodiesWithTheirFiles(t *testing.T) {
 	page := string(files["activities/smoothies.html"])
 	for _, want := range []string{
 		"<title>Smoothie &lt;ratios&gt;</title>",
-		`<a href="table.html">the table</a>`,
+		`<a href="../activities/table.html">the table</a>`,
 		`<img src="../web_resources/activities/table.png" alt="a ratio table"`,
 		`<a href="https://www.youtube.com/watch?v=abcdefghijk">Watch or listen</a>`,
 		"This activity&#39;s quick checks are in the quiz “Quick checks: Ratio language”.",
@@ -369,6 +369,24 @@ func TestPagesAreRenderedBodiesWithTheirFiles(t *testing.T) {
 	}
 }
 
+func TestUnitsAndCompetenciesHaveTheirOwnPages(t *testing.T) {
+	files := export(t, load(t, "testdata/site"), "")
+	m, _ := readBack(t, files)
+	unit := m.Orgs[0].Root[0].Items[0]
+	if unit.Items[0].Ref != "r_u_ratios" || unit.Items[1].Items[0].Ref != "r_c_ratio-language" {
+		t.Errorf("the unit's and the competency's pages come first: %+v", unit)
+	}
+	if p := string(files["units/ratios.html"]); !strings.Contains(p, "<h1>Ratios &amp; rates</h1>") || !strings.Contains(p, "<p>Why ratios.</p>") {
+		t.Errorf("unit page:\n%s", p)
+	}
+	if p := string(files["competencies/unit-rate.html"]); !strings.Contains(p, "<p><strong>I can find a unit rate.</strong></p>") {
+		t.Errorf("competency page:\n%s", p)
+	}
+	if p := string(files["activities/percent-game.html"]); !strings.Contains(p, `<a href="../competencies/unit-rate.html">unit rates</a>`) {
+		t.Errorf("a link to a competency leads to its page in the cartridge:\n%s", p)
+	}
+}
+
 func TestWithABaseURLActivitiesAreWebLinks(t *testing.T) {
 	files := export(t, load(t, "testdata/site"), "https://school.example/math")
 	_, types := readBack(t, files)
@@ -380,7 +398,7 @@ func TestWithABaseURLActivitiesAreWebLinks(t *testing.T) {
 		} `xml:"url"`
 	}
 	var l link
-	if err := xml.Unmarshal(files["links/smoothies.xml"], &l); err != nil {
+	if err := xml.Unmarshal(files["links/activities/smoothies.xml"], &l); err != nil {
 		t.Fatal(err)
 	}
 	if l.Title != "Smoothie <ratios>" || l.URL.Href != "https://school.example/math/activities/smoothies/" {
@@ -390,9 +408,12 @@ func TestWithABaseURLActivitiesAreWebLinks(t *testing.T) {
 		t.Errorf("types %v", types)
 	}
 	for name := range files {
-		if strings.HasPrefix(name, "activities/") {
+		if strings.HasSuffix(name, ".html") {
 			t.Errorf("%s: no pages with a base URL", name)
 		}
+	}
+	if !strings.Contains(string(files["links/competencies/unit-rate.xml"]), `href="https://school.example/math/competencies/unit-rate/"`) {
+		t.Errorf("competency link:\n%s", files["links/competencies/unit-rate.xml"])
 	}
 }
 

@@ -1,8 +1,11 @@
 package roster
 
 import (
+	"fmt"
+
 	"archive/zip"
 	"encoding/csv"
+	"go.yaml.in/yaml/v3"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -393,5 +396,57 @@ func TestSemicolonsAndMissingColumnsAreExplained(t *testing.T) {
 		if !strings.Contains(all, want) {
 			t.Errorf("missing %q in\n%s", want, all)
 		}
+	}
+}
+
+// TestSetFieldsChangesNothingElse edits files written every way a teacher
+// might and checks that name and group hold the new values and every
+// other key decodes exactly as before.
+func TestSetFieldsChangesNothingElse(t *testing.T) {
+	srcs := []string{
+		"name: Ana\ngroup: p2\n",
+		"name: Ana\r\ngroup: p2\r\nnotes: CRLF file\r\n",
+		"# c\nname: >\n  Ana\n  R.\ngroup: p2\n",
+		"name: Ana\n  Rivera\ngroup: p2\nprefers: [video]\n",
+		"name: !!str Ana\ngroup: p2\n",
+		"name: 'It''s Ana'\ngroup: \"p\\\"2\"  # q\n",
+		"group: p2\nprefers:\n  - video\n  - audio\n",
+		"name: Ana\nnotes: |\n  line one\n  line two\n",
+		"{name: Ana, group: p2, prefers: [video]}\n",
+		"name: Ana\ngroup: p2\n...\n",
+		"---\nname: Ana\ngroup: p2\n",
+		"name: Ana # é\ngroup: p2 # ü\naccommodations: {time: 1.5}\n",
+	}
+	fields := []field{{"name", "Zoë Q. #1: the best"}, {"group", "math-6"}}
+	for _, src := range srcs {
+		out, _, err := setFields([]byte(src), fields)
+		if err != nil {
+			t.Errorf("%q: %v", src, err)
+			continue
+		}
+		var before, after map[string]any
+		yaml.Unmarshal([]byte(src), &before)
+		if err := yaml.Unmarshal(out, &after); err != nil {
+			t.Errorf("%q became invalid: %v\n%s", src, err, out)
+			continue
+		}
+		if after["name"] != fields[0].value || after["group"] != fields[1].value {
+			t.Errorf("%q: name %v, group %v\n%s", src, after["name"], after["group"], out)
+		}
+		delete(before, "name")
+		delete(before, "group")
+		delete(after, "name")
+		delete(after, "group")
+		if fmt.Sprint(before) != fmt.Sprint(after) {
+			t.Errorf("%q: other keys changed: %v -> %v\n%s", src, before, after, out)
+		}
+	}
+}
+
+func TestSetFieldsKeepsAnAnchorValid(t *testing.T) {
+	out, _, err := setFields([]byte("name: &n Ana\ngroup: p2\ngoals: [*n]\n"), []field{{"name", "Bea"}, {"group", "p2"}})
+	var m map[string]any
+	if err != nil || yaml.Unmarshal(out, &m) != nil || m["name"] != "Bea" {
+		t.Errorf("%v %v\n%s", err, m, out)
 	}
 }

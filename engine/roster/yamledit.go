@@ -70,8 +70,12 @@ func setFields(src []byte, fields []field) (out []byte, changed []string, err er
 			continue
 		default:
 			old := *v
-			*v = yaml.Node{Kind: yaml.ScalarNode, Value: f.value, Style: style(f.value),
+			// An anchor stays, so aliases of the value still resolve.
+			*v = yaml.Node{Kind: yaml.ScalarNode, Value: f.value, Style: style(f.value), Anchor: old.Anchor,
 				LineComment: old.LineComment, HeadComment: old.HeadComment, FootComment: old.FootComment}
+			if old.Anchor != "" || strings.HasPrefix(old.Tag, "!") && old.Style&yaml.TaggedStyle != 0 {
+				spliced = false
+			}
 			if spliced {
 				var ok bool
 				text, ok = replaceScalar(text, &old, scalar(f.value))

@@ -27,6 +27,9 @@ type Package struct {
 	Children map[string][]*Item // parent identifier -> children, in sequence
 	// Precedes maps an item to the items that come before it.
 	Precedes map[string][]string
+	// assoc is where the precedes association of a pair (origin + "\x00"
+	// + destination) is written in the file.
+	assoc map[string]diag.Pos
 }
 
 // Item is a CFItem.
@@ -100,7 +103,8 @@ func Read(file string, diags *diag.List) (*Package, error) {
 	if raw.Document == nil || raw.Items == nil {
 		return nil, fmt.Errorf("%s is not a CASE CFPackage: it has no CFDocument and CFItems\n\thint: download the framework's package (the CFPackages/{identifier} JSON) from a CASE server such as the CASE Network or OpenSALT", file)
 	}
-	p := &Package{File: file, Title: raw.Document.Title, Item: map[string]*Item{}, Children: map[string][]*Item{}, Precedes: map[string][]string{}}
+	p := &Package{File: file, Title: raw.Document.Title, Item: map[string]*Item{}, Children: map[string][]*Item{}, Precedes: map[string][]string{}, assoc: map[string]diag.Pos{}}
+	assocs := bytes.Index(b, []byte(`"CFAssociations"`))
 	for _, it := range raw.Items {
 		if it.Identifier == "" {
 			diags.Warnf(diag.Pos{File: file}, "an item with no identifier is left out (%q)", short(it.FullStatement, 40))
@@ -137,6 +141,7 @@ func Read(file string, diags *diag.List) (*Package, error) {
 		case "precedes":
 			if _, ok := p.Item[d]; ok {
 				p.Precedes[d] = append(p.Precedes[d], o)
+				p.assoc[o+"\x00"+d] = p.where(b, assocs, a.Identifier)
 			}
 		}
 	}
@@ -146,6 +151,21 @@ func Read(file string, diags *diag.List) (*Package, error) {
 		}
 	}
 	return p, nil
+}
+
+// where finds the position of an association by its identifier, written
+// after from in b (positions are not kept by encoding/json).
+func (p *Package) where(b []byte, from int, id string) diag.Pos {
+	if from < 0 || id == "" {
+		return diag.Pos{File: p.File}
+	}
+	q, _ := json.Marshal(id)
+	i := bytes.Index(b[from:], q)
+	if i < 0 {
+		return diag.Pos{File: p.File}
+	}
+	line, col := lineCol(b, int64(from+i))
+	return diag.Pos{File: p.File, Line: line, Col: col}
 }
 
 // Label names an item for messages: its code, else its short statement.

@@ -172,7 +172,23 @@ func Make(pkg *Package, course *content.Course, under string, diags *diag.List) 
 			names = append(names, itemOf[id].Label())
 		}
 		names = append(names, names[0])
-		diags.Errorf(at, "the precedes associations make a cycle (each comes after the next): %s", strings.Join(names, " -> ")).
+		// cyc[i] requires cyc[i+1]: an association says cyc[i+1] precedes cyc[i].
+		var lines []string
+		pos := at
+		for i, id := range cyc {
+			p := pkg.assoc[itemOf[cyc[(i+1)%len(cyc)]].ID+"\x00"+itemOf[id].ID]
+			if p.Line > 0 {
+				lines = append(lines, strconv.Itoa(p.Line))
+				if pos.Line == 0 {
+					pos = p
+				}
+			}
+		}
+		where := ""
+		if len(lines) > 0 {
+			where = " (the associations on lines " + strings.Join(lines, ", ") + ")"
+		}
+		diags.Errorf(pos, "the precedes associations make a cycle (each comes after the next): %s%s", strings.Join(names, " -> "), where).
 			Hint = "a standard cannot come before itself; fix the framework's precedes associations, or import part of it with --under"
 	}
 	if len(cycles) > 0 {
