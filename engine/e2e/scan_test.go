@@ -418,3 +418,32 @@ func TestScanPageSpeaksTheSitesLanguage(t *testing.T) {
 	p.WaitText("Entregaron (0 de 10)")
 	p.AssertAxe(t)
 }
+
+// TestScanPageUsesTheBrowsersOwnReaderWhereItHasOne gives the page a
+// BarcodeDetector (Linux Chromium has none) that finds a hand-in code in
+// any picture: the page must take what it finds, not its own decoder's.
+func TestScanPageUsesTheBrowsersOwnReaderWhereItHasOne(t *testing.T) {
+	_, res := classOfTen(t)
+	first := classReceipts(res)[0]
+	frames, err := handin.Encode(first)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := browsertest.NewPage(t)
+	p.Navigate(browsertest.FileURL(t, writeScanPage(t, res)))
+	js, _ := json.Marshal(frames[0])
+	browsertest.Eval[bool](p, `window.BarcodeDetector = class {
+		static async getSupportedFormats() { return ["qr_code", "ean_13"]; }
+		constructor(o) { window.detectorFormats = o.formats; }
+		async detect() { window.detected = (window.detected || 0) + 1; return [{ rawValue: `+string(js)+` }]; }
+	}, true`)
+	path := codePhoto(t, t.TempDir(), "blank", "") // no code a decoder could find
+	p.Run(chromedp.SetUploadFiles(chromedp.CSS("#photo"), []string{path}))
+	p.ByRole("status", "").WaitText(first.Name + " handed in (")
+	if n := browsertest.Eval[int](p, "window.detected"); n != 1 {
+		t.Errorf("the detector ran %d times, want 1", n)
+	}
+	if f := browsertest.Eval[[]string](p, "window.detectorFormats"); len(f) != 1 || f[0] != "qr_code" {
+		t.Errorf("the detector was made for %v, want [qr_code]", f)
+	}
+}

@@ -1,7 +1,9 @@
 // Package handin owns the QR hand-in: a receipt (engine/receipt) carried
 // from a student's screen to the teacher's scan page as one or more QR
 // codes. It encodes a receipt into the codes' texts, reads them back, and
-// joins the parts of one receipt that came one after another. It knows
+// joins the parts of one receipt that came one after another ([Decode];
+// [Read] finds them in any text, as a phone's QR reader app or a form
+// collects them). It knows
 // nothing of cameras or images: the browser finds the codes, this package
 // and its TypeScript twin (themes/default/assets/handin.ts) read their text.
 //

@@ -24,9 +24,9 @@ import (
 
 var runRE = regexp.MustCompile(`M(\d+) (\d+)h(\d+)v1h-(\d+)z`)
 
-// Rasterize draws a code's SVG path (runs of dark modules) at scale
+// rasterize draws a code's SVG path (runs of dark modules) at scale
 // pixels a module on white: what a camera sees of a screen.
-func Rasterize(t testing.TB, size int, path string, scale int) *image.Gray {
+func rasterize(t testing.TB, size int, path string, scale int) *image.Gray {
 	t.Helper()
 	img := image.NewGray(image.Rect(0, 0, size*scale, size*scale))
 	draw.Draw(img, img.Bounds(), image.White, image.Point{}, draw.Src)
@@ -117,7 +117,7 @@ func TestTheHandInShowsNumberedCodesThatReadBackAsTheReceipt(t *testing.T) {
 		var texts []string
 		for i, c := range shown {
 			size, _ := strconv.Atoi(c.Size)
-			texts = append(texts, zxing(t, Rasterize(t, size, c.D, 3)))
+			texts = append(texts, zxing(t, rasterize(t, size, c.D, 3)))
 			if i == len(shown)/2 && (c.Label != tt.label || c.Caption != tt.cap) {
 				t.Errorf("%s: code %d is named %q with caption %q, want %q and %q", tt.lang, i+1, c.Label, c.Caption, tt.label, tt.cap)
 			}
