@@ -13,6 +13,7 @@ import (
 	"runtime/debug"
 
 	"github.com/pacer-edu/pacer/engine/site"
+	"github.com/pacer-edu/pacer/engine/token"
 )
 
 // version is set by the release build (-ldflags "-X main.version=...").
@@ -28,6 +29,7 @@ Usage:
   pacer new activity|competency|unit|student|group ID   add a file from a commented template
   pacer links [-s DIR] [-o DIR] [--base-url URL]        students' links as a CSV and printable QR cards
   pacer report RECEIPTS... [-o FILE] [-s DIR]           the class report from students' receipts
+  pacer secret show|import [-s DIR]                     move the link secret to another machine
   pacer version                                         print the version
 
 Run "pacer COMMAND --help" for a command's flags.
@@ -61,6 +63,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		code, err = linksCmd(args[1:], stdout, stderr)
 	case "report":
 		code, err = reportCmd(args[1:], stdout, stderr)
+	case "secret":
+		code, err = secretCmd(args[1:], os.Stdin, stdout, stderr)
 	case "version", "--version", "-version":
 		fmt.Fprintln(stdout, versionString())
 	case "help", "-h", "-help", "--help":
@@ -159,6 +163,10 @@ func build(args []string, stdout, stderr io.Writer, dry bool) (int, error) {
 	if res.SecretCreated {
 		fmt.Fprintf(stderr, "note: created %s for student links. Keep it and back it up: if it changes, every student link changes. Never commit it or publish it.\n",
 			filepath.Join(*dir, ".pacer", "secret"))
+	}
+	if res.SecretLocked {
+		fmt.Fprintf(stderr, "note: wrote %s, the secret's fingerprint (it reveals nothing about it). Commit it with the course: another machine then refuses to build without the same secret (pacer secret show, pacer secret import).\n",
+			filepath.Join(*dir, token.LockFile))
 	}
 	if *quiet {
 		return 0, nil
