@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -100,20 +101,27 @@ func importRoster(args []string, stdout, stderr io.Writer) (int, error) {
 	// New students' ids derive from the link secret. Without one yet, the
 	// plan is checked with a provisional secret first, so a failed import
 	// does not leave a new secret behind either.
-	secret, src, err := token.Existing(*dir, cfg.Students.SecretEnv)
+	found, err := token.Existing(*dir, cfg.Students.SecretEnv)
 	if err != nil {
+		var te *token.Error
+		if errors.As(err, &te) {
+			fmt.Fprintf(stderr, "pacer import roster: %s\n\thint: %s\n", te.Msg, te.Hint)
+			return 1, nil
+		}
 		return 1, fmt.Errorf("cannot get the link secret: %v", err)
 	}
-	provisional, created := src == "", false
+	secret := found.Secret
+	provisional, created := found.Source == "", false
 	rdir := content.RosterDir(*dir, cfg)
 	course := content.Load(*dir, cfg, &diag.List{})
 	units := roster.UnitsOf(course)
 	pdiags := &diag.List{}
 	plan, err := roster.Make(pkg, chosen, roster.Options{Roster: rdir, Secret: secret, Units: units}, pdiags)
 	if err == nil && provisional && !*dry && !pdiags.HasErrors() {
-		if secret, _, created, err = token.Secret(*dir, cfg.Students.SecretEnv); err != nil {
+		if found, err = token.Secret(*dir, cfg.Students.SecretEnv); err != nil {
 			return 1, fmt.Errorf("cannot make the link secret: %v", err)
 		}
+		secret, created = found.Secret, found.Created
 		plan, err = roster.Make(pkg, chosen, roster.Options{Roster: rdir, Secret: secret, Units: units}, pdiags)
 	}
 	if err != nil {

@@ -69,6 +69,9 @@ func inspected(res *site.Result, stderr io.Writer, nothing string) (int, error) 
 		fmt.Fprintf(stderr, "%s; %s\n", plural(n, "error"), nothing)
 		return 1, nil
 	}
+	if res.SecretProblem != nil {
+		return 1, fmt.Errorf("the students' links need the secret they were made with (see above); %s", nothing)
+	}
 	if res.SecretSource == "" {
 		env := res.Course.Config.Students.SecretEnv
 		return 1, fmt.Errorf("there is no link secret yet (no $%s and no %s), so no student has a link\n\thint: run pacer build first (it makes the secret), or run this where the site was built", env, token.SecretFile)

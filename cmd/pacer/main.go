@@ -13,6 +13,7 @@ import (
 	"runtime/debug"
 
 	"github.com/pacer-edu/pacer/engine/site"
+	"github.com/pacer-edu/pacer/engine/token"
 )
 
 // version is set by the release build (-ldflags "-X main.version=...").
@@ -31,6 +32,7 @@ Usage:
   pacer import roster PATH [--class NAME]...            students and groups from a OneRoster or Clever export
   pacer import standards FILE.json [--under CODE]       competencies from a CASE standards package
   pacer export cartridge -o FILE.imscc                  the course as an IMS Common Cartridge for an LMS
+  pacer secret show|import [-s DIR]                     move the link secret to another machine
   pacer version                                         print the version
 
 Run "pacer COMMAND --help" for a command's flags.
@@ -68,6 +70,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		code, err = importCmd(args[1:], stdout, stderr)
 	case "export":
 		code, err = exportCmd(args[1:], stdout, stderr)
+	case "secret":
+		code, err = secretCmd(args[1:], os.Stdin, stdout, stderr)
 	case "version", "--version", "-version":
 		fmt.Fprintln(stdout, versionString())
 	case "help", "-h", "-help", "--help":
@@ -166,6 +170,10 @@ func build(args []string, stdout, stderr io.Writer, dry bool) (int, error) {
 	if res.SecretCreated {
 		fmt.Fprintf(stderr, "note: created %s for student links. Keep it and back it up: if it changes, every student link changes. Never commit it or publish it.\n",
 			filepath.Join(*dir, ".pacer", "secret"))
+	}
+	if res.SecretLocked {
+		fmt.Fprintf(stderr, "note: wrote %s, the secret's fingerprint (it reveals nothing about it). Commit it with the course: another machine then refuses to build without the same secret (pacer secret show, pacer secret import).\n",
+			filepath.Join(*dir, token.LockFile))
 	}
 	if *quiet {
 		return 0, nil

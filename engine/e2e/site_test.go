@@ -62,7 +62,7 @@ func buildExample(t *testing.T) example {
 	t.Helper()
 	t.Setenv("PACER_SECRET", "e2e-secret")
 	out := filepath.Join(t.TempDir(), "public")
-	res, err := site.Build(site.Options{Root: moduleRoot(t), Out: out})
+	res, err := site.Build(site.Options{Root: moduleRoot(t), Out: out, Secret: []byte("e2e-secret")})
 	if err != nil {
 		t.Fatalf("building the example course: %v", err)
 	}

@@ -81,7 +81,7 @@ func buildCourse(t *testing.T, root string) course {
 	t.Helper()
 	t.Setenv("PACER_SECRET", "student-tests")
 	out := filepath.Join(t.TempDir(), "public")
-	res, err := site.Build(site.Options{Root: root, Out: out})
+	res, err := site.Build(site.Options{Root: root, Out: out, Secret: []byte("student-tests")})
 	if err != nil {
 		t.Fatalf("build: %v", err)
 	}

@@ -83,7 +83,7 @@ func scanPrivacy(t *testing.T, res *Result) {
 
 func TestExampleCourseLeaksNoStudentData(t *testing.T) {
 	t.Setenv("PACER_SECRET", "privacy-test")
-	res, err := Build(Options{Root: moduleRoot(t), Out: filepath.Join(t.TempDir(), "public")})
+	res, err := Build(Options{Root: moduleRoot(t), Out: filepath.Join(t.TempDir(), "public"), Secret: []byte("privacy-test")})
 	if err != nil {
 		t.Fatal(err)
 	}

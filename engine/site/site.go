@@ -7,6 +7,7 @@ package site
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -33,6 +34,10 @@ type Options struct {
 	BaseURL string
 	// DryRun does everything but write (pacer check).
 	DryRun bool
+	// Secret, when not nil, is the link secret to use, instead of looking
+	// for it and checking it against pacer.lock: for throwaway builds of
+	// a course whose links do not matter (tests).
+	Secret []byte
 	// Progress receives progress lines; nil is quiet.
 	Progress io.Writer
 
@@ -61,9 +66,14 @@ type Result struct {
 	Files int
 	Out   string
 	// SecretSource says where the link secret came from; SecretCreated
-	// reports that a new one was written to .pacer/secret.
-	SecretSource  string
-	SecretCreated bool
+	// reports that a new one was written to .pacer/secret, SecretLocked
+	// that its fingerprint was written to pacer.lock.
+	SecretSource                string
+	SecretCreated, SecretLocked bool
+	// SecretProblem is set by a dry run when the course's links were made
+	// with a secret that is not here: the links it computed are not the
+	// students' links.
+	SecretProblem *token.Error
 	// SiteKey is the site's key in browsers and receipts.
 	SiteKey  string
 	Duration time.Duration
@@ -169,22 +179,10 @@ func load(opts Options, res *Result) (*builder, bool) {
 		diags.Warnf(diag.Pos{File: config.FileName}, "the theme has no %q strings; pages use English", cfg.Language).
 			Hint = "languages available: " + strings.Join(theme.Languages(), ", ")
 	}
-	var (
-		secret  []byte
-		src     string
-		created bool
-	)
-	if opts.DryRun {
-		secret, src, err = token.Existing(opts.Root, cfg.Students.SecretEnv)
-	} else {
-		secret, src, created, err = token.Secret(opts.Root, cfg.Students.SecretEnv)
-	}
-	if err != nil {
-		diags.Errorf(diag.Pos{File: token.SecretFile}, "cannot get the link secret: %v", err).
-			Hint = "set the environment variable " + cfg.Students.SecretEnv + " or fix " + token.SecretFile
+	secret, ok := linkSecret(opts, cfg, res)
+	if !ok {
 		return nil, false
 	}
-	res.SecretSource, res.SecretCreated = src, created
 	res.SiteKey = SiteKey(secret)
 	for _, s := range course.Students {
 		t := token.For(secret, s.ID)
@@ -196,6 +194,36 @@ func load(opts Options, res *Result) (*builder, bool) {
 	}
 	slices.SortFunc(res.Students, func(a, b Student) int { return cmp.Compare(a.ID, b.ID) })
 	return &builder{opts: opts, res: res, cfg: cfg, course: course, theme: theme, secret: secret}, !diags.HasErrors()
+}
+
+// linkSecret finds the link secret for a build. A dry run that finds none,
+// or one the course's links were not made with, warns and goes on with a
+// throwaway (pacer check needs no secret); a build refuses.
+func linkSecret(opts Options, cfg *config.Config, res *Result) ([]byte, bool) {
+	if opts.Secret != nil {
+		res.SecretSource = "given"
+		return opts.Secret, true
+	}
+	find := token.Secret
+	if opts.DryRun {
+		find = token.Existing
+	}
+	f, err := find(opts.Root, cfg.Students.SecretEnv)
+	res.SecretSource, res.SecretCreated, res.SecretLocked = f.Source, f.Created, f.Locked
+	var te *token.Error
+	switch {
+	case errors.As(err, &te) && opts.DryRun:
+		res.SecretProblem = te
+		res.Diags.Warnf(diag.Pos{File: token.LockFile}, "%s", te.Msg).Hint = te.Hint
+	case errors.As(err, &te):
+		res.Diags.Errorf(diag.Pos{File: token.LockFile}, "%s", te.Msg).Hint = te.Hint
+		return nil, false
+	case err != nil:
+		res.Diags.Errorf(diag.Pos{File: token.SecretFile}, "cannot get the link secret: %v", err).
+			Hint = "set the environment variable " + cfg.Students.SecretEnv + " or fix " + token.SecretFile
+		return nil, false
+	}
+	return f.Secret, true
 }
 
 func (b *builder) progress(format string, args ...any) {

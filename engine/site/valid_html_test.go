@@ -23,7 +23,7 @@ func TestExampleCourseIsValidHTML(t *testing.T) {
 	}
 	t.Setenv("PACER_SECRET", "html-test")
 	out := filepath.Join(t.TempDir(), "public")
-	res, err := Build(Options{Root: root, Out: out})
+	res, err := Build(Options{Root: root, Out: out, Secret: []byte("html-test")})
 	if err != nil || res.Diags.HasErrors() {
 		t.Fatalf("build: %v %v", err, res.Diags.Items())
 	}

@@ -4,6 +4,7 @@ import (
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/base32"
+	"errors"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -31,9 +32,9 @@ func TestForMatchesSpecDefinition(t *testing.T) {
 func TestSecretPrefersEnvironment(t *testing.T) {
 	dir := t.TempDir()
 	t.Setenv("PACER_TEST_SECRET", "from-env")
-	s, src, created, err := Secret(dir, "PACER_TEST_SECRET")
-	if err != nil || string(s) != "from-env" || src != "$PACER_TEST_SECRET" || created {
-		t.Fatalf("got %q %q %v %v", s, src, created, err)
+	f, err := Secret(dir, "PACER_TEST_SECRET")
+	if err != nil || string(f.Secret) != "from-env" || f.Source != "$PACER_TEST_SECRET" || f.Created {
+		t.Fatalf("got %+v %v", f, err)
 	}
 	if _, err := os.Stat(filepath.Join(dir, ".pacer")); !os.IsNotExist(err) {
 		t.Fatal("no secret file should be written when the environment has one")
@@ -42,13 +43,13 @@ func TestSecretPrefersEnvironment(t *testing.T) {
 
 func TestSecretFileIsCreatedOnceAndReused(t *testing.T) {
 	dir := t.TempDir()
-	s1, _, created, err := Secret(dir, "PACER_TEST_UNSET_VAR")
-	if err != nil || !created || len(s1) != 64 {
-		t.Fatalf("first: %q %v %v", s1, created, err)
+	f1, err := Secret(dir, "PACER_TEST_UNSET_VAR")
+	if err != nil || !f1.Created || !f1.Locked || len(f1.Secret) != 64 {
+		t.Fatalf("first: %+v %v", f1, err)
 	}
-	s2, _, created, err := Secret(dir, "PACER_TEST_UNSET_VAR")
-	if err != nil || created || string(s2) != string(s1) {
-		t.Fatalf("second: %q %v %v", s2, created, err)
+	f2, err := Secret(dir, "PACER_TEST_UNSET_VAR")
+	if err != nil || f2.Created || f2.Locked || string(f2.Secret) != string(f1.Secret) {
+		t.Fatalf("second: %+v %v", f2, err)
 	}
 	fi, _ := os.Stat(filepath.Join(dir, SecretFile))
 	if fi.Mode().Perm() != 0o600 {
@@ -60,18 +61,97 @@ func TestEmptySecretFileIsAnError(t *testing.T) {
 	dir := t.TempDir()
 	os.MkdirAll(filepath.Join(dir, ".pacer"), 0o700)
 	os.WriteFile(filepath.Join(dir, SecretFile), []byte("\n"), 0o600)
-	if _, _, _, err := Secret(dir, ""); err == nil {
+	if _, err := Secret(dir, ""); err == nil {
 		t.Fatal("want an error for an empty secret file")
 	}
 }
 
 func TestExistingWritesNothing(t *testing.T) {
 	dir := t.TempDir()
-	s, src, err := Existing(dir, "PACER_TEST_UNSET_VAR")
-	if err != nil || len(s) == 0 || src != "" {
-		t.Fatalf("got %q %q %v", s, src, err)
+	f, err := Existing(dir, "PACER_TEST_UNSET_VAR")
+	if err != nil || len(f.Secret) == 0 || f.Source != "" {
+		t.Fatalf("got %+v %v", f, err)
 	}
-	if _, err := os.Stat(filepath.Join(dir, ".pacer")); !os.IsNotExist(err) {
-		t.Fatal("Existing must not create .pacer/")
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 0 {
+		t.Fatalf("Existing must write nothing, wrote %v", entries)
+	}
+}
+
+// The lock holds a one-way value: neither the secret nor anything that
+// stays the same when the secret changes.
+func TestLockRevealsNothingAboutTheSecret(t *testing.T) {
+	dir := t.TempDir()
+	f, err := Secret(dir, "PACER_TEST_UNSET_VAR")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lock, _ := os.ReadFile(filepath.Join(dir, LockFile))
+	if !strings.Contains(string(lock), Fingerprint(f.Secret)) {
+		t.Fatalf("%s does not hold the fingerprint:\n%s", LockFile, lock)
+	}
+	for _, part := range []string{string(f.Secret), string(f.Secret[:16]), string(f.Secret[48:])} {
+		if strings.Contains(string(lock), part) {
+			t.Fatalf("%s contains part of the secret", LockFile)
+		}
+	}
+	if Fingerprint([]byte("a")) == Fingerprint([]byte("b")) {
+		t.Fatal("different secrets must have different fingerprints")
+	}
+}
+
+// A copy of the course without .pacer/ (another laptop) must not make a
+// new secret: every student's link would change.
+func TestMissingSecretWithALockIsRefused(t *testing.T) {
+	dir := t.TempDir()
+	f, err := Secret(dir, "PACER_TEST_UNSET_VAR")
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.RemoveAll(filepath.Join(dir, ".pacer"))
+	_, err = Secret(dir, "PACER_TEST_UNSET_VAR")
+	var te *Error
+	if !errors.As(err, &te) || !te.Missing || !strings.Contains(te.Hint, "pacer secret import") {
+		t.Fatalf("got %v, want a missing-secret error saying how to import it", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, SecretFile)); !os.IsNotExist(err) {
+		t.Fatal("a new secret was written")
+	}
+	t.Setenv("PACER_TEST_SECRET", "another")
+	if _, err := Secret(dir, "PACER_TEST_SECRET"); !errors.As(err, &te) || te.Missing {
+		t.Fatalf("a different secret: got %v, want a mismatch error", err)
+	}
+	t.Setenv("PACER_TEST_SECRET", string(f.Secret))
+	if g, err := Secret(dir, "PACER_TEST_SECRET"); err != nil || string(g.Secret) != string(f.Secret) {
+		t.Fatalf("the same secret from the environment: %v", err)
+	}
+}
+
+func TestImportChecksTheLockAndNeverReplaces(t *testing.T) {
+	dir := t.TempDir()
+	f, err := Secret(dir, "PACER_TEST_UNSET_VAR")
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.RemoveAll(filepath.Join(dir, ".pacer"))
+	if _, err := Import(dir, []byte("wrong\n")); err == nil {
+		t.Fatal("a secret that does not match the lock was imported")
+	}
+	if wrote, err := Import(dir, append(f.Secret, '\n')); err != nil || !wrote {
+		t.Fatalf("import: %v %v", wrote, err)
+	}
+	fi, err := os.Stat(filepath.Join(dir, SecretFile))
+	if err != nil || fi.Mode().Perm() != 0o600 {
+		t.Fatalf("imported secret: %v %v, want mode 0600", fi, err)
+	}
+	if wrote, err := Import(dir, f.Secret); err != nil || wrote {
+		t.Fatalf("the same secret again: %v %v, want nothing to do", wrote, err)
+	}
+	os.Remove(filepath.Join(dir, LockFile))
+	if _, err := Import(dir, []byte("other")); err == nil {
+		t.Fatal("another secret replaced .pacer/secret")
+	}
+	if g, _ := Existing(dir, ""); string(g.Secret) != string(f.Secret) {
+		t.Fatal(".pacer/secret changed")
 	}
 }
