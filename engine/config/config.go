@@ -43,8 +43,43 @@ type Term struct {
 
 // Mastery holds the self-assessment scale and the default mastery rule.
 type Mastery struct {
+	// Scale is the scale site.yaml gives as a list, level 1 first; nil
+	// when it gives none (the theme's words are used) or one per language.
 	Scale []string
-	Rule  Rule
+	// Scales are the scales site.yaml gives per language
+	// (scale: {en: [...], es: [...]}), all with the same number of levels.
+	Scales map[string][]string
+	// Levels is the number of levels of the scale.
+	Levels int
+	Rule   Rule
+}
+
+// ScaleIn returns the scale in lang, level 1 first: site.yaml's for lang
+// (or its base language: es for es-MX), else its list, else its scale in
+// the site's language siteLang, else the theme's words (scale.1, scale.2,
+// ...), words being the theme's strings in lang.
+func (m Mastery) ScaleIn(lang, siteLang string, words map[string]string) []string {
+	base, _, _ := strings.Cut(lang, "-")
+	for _, l := range []string{lang, base} {
+		if sc, ok := m.Scales[l]; ok {
+			return sc
+		}
+	}
+	if m.Scale != nil {
+		return m.Scale
+	}
+	if sc, ok := m.Scales[siteLang]; ok {
+		return sc
+	}
+	out := make([]string, m.Levels)
+	for i := range out {
+		k := "scale." + strconv.Itoa(i+1)
+		out[i] = words[k]
+		if out[i] == "" {
+			out[i] = strconv.Itoa(i + 1)
+		}
+	}
+	return out
 }
 
 // Rule is a mastery rule: the latest self-rating must be at least Self and
@@ -79,8 +114,8 @@ func Default() *Config {
 			MinutesPerDay: 45,
 		},
 		Mastery: Mastery{
-			Scale: []string{"Not yet", "Getting there", "Got it", "Can teach it"},
-			Rule:  Rule{Self: 3, M: 2, N: 3},
+			Levels: 4,
+			Rule:   Rule{Self: 3, M: 2, N: 3},
 		},
 		Students: Students{SecretEnv: "PACER_SECRET", Dir: "content"},
 	}
@@ -163,6 +198,14 @@ func Decode(src []byte, cfg *Config, diags *diag.List) {
 			}
 		},
 	})
+	if sc := cfg.Mastery.Scales; sc != nil {
+		base, _, _ := strings.Cut(cfg.Language, "-")
+		if sc[cfg.Language] == nil && sc[base] == nil {
+			at := yamlx.Value(yamlx.Value(root, "mastery"), "scale")
+			d.Errorf(at, "mastery.scale has no %s scale, the site's language", cfg.Language).
+				Hint = "add " + cfg.Language + ": [...] to it: the teacher's pages and students without another language use it"
+		}
+	}
 	if !cfg.Term.Start.IsZero() && !cfg.Term.End.IsZero() && cfg.Term.End.Before(cfg.Term.Start) {
 		at := yamlx.Keys(root)["term"]
 		if term := yamlx.Value(root, "term"); term != nil {
@@ -266,14 +309,12 @@ func decodeTerm(d *yamlx.Decoder, n *yaml.Node, t *Term) {
 func decodeMastery(d *yamlx.Decoder, n *yaml.Node, m *Mastery) {
 	d.Mapping(n, "mastery", map[string]yamlx.Field{
 		"scale": func(_, v *yaml.Node) {
-			items, _ := d.Strings(v, "mastery.scale")
-			if len(items) < 2 {
-				d.Errorf(v, "mastery.scale needs at least two levels")
+			if v.Kind == yaml.MappingNode {
+				decodeScales(d, v, m)
 				return
 			}
-			m.Scale = m.Scale[:0:0]
-			for _, it := range items {
-				m.Scale = append(m.Scale, it.Value)
+			if sc, ok := decodeScale(d, v, "mastery.scale"); ok {
+				m.Scale, m.Levels = sc, len(sc)
 			}
 		},
 		"rule": func(_, v *yaml.Node) {
@@ -282,9 +323,60 @@ func decodeMastery(d *yamlx.Decoder, n *yaml.Node, m *Mastery) {
 			}
 		},
 	})
-	if m.Rule.Self > len(m.Scale) {
-		d.Errorf(yamlx.Keys(n)["rule"], "mastery.rule self: %d is above the top of the %d-level scale", m.Rule.Self, len(m.Scale))
+	if m.Rule.Self > m.Levels {
+		d.Errorf(yamlx.Keys(n)["rule"], "mastery.rule self: %d is above the top of the %d-level scale", m.Rule.Self, m.Levels)
 	}
+}
+
+func decodeScale(d *yamlx.Decoder, v *yaml.Node, what string) ([]string, bool) {
+	items, ok := d.Strings(v, what)
+	if !ok {
+		return nil, false
+	}
+	if len(items) < 2 {
+		d.Errorf(v, "%s needs at least two levels", what)
+		return nil, false
+	}
+	out := make([]string, len(items))
+	for i, it := range items {
+		out[i] = it.Value
+	}
+	return out, true
+}
+
+// decodeScales decodes a scale per language: {en: [...], es: [...]}. Every
+// language must have as many levels as the first.
+func decodeScales(d *yamlx.Decoder, v *yaml.Node, m *Mastery) {
+	scales := map[string][]string{}
+	var first string
+	for i := 0; i+1 < len(v.Content); i += 2 {
+		k, val := v.Content[i], v.Content[i+1]
+		lang := k.Value
+		if !langRE.MatchString(lang) {
+			d.Errorf(k, "mastery.scale: %q is not a language code", lang).Hint = "give one scale per language, as in scale: {en: [Not yet, Got it], es: [Todavía no, Lo logré]}"
+			continue
+		}
+		if _, dup := scales[lang]; dup {
+			d.Errorf(k, "mastery.scale: %s is given twice", lang)
+			continue
+		}
+		sc, ok := decodeScale(d, val, "mastery.scale."+lang)
+		if !ok {
+			continue
+		}
+		if first == "" {
+			first = lang
+		} else if len(sc) != len(scales[first]) {
+			d.Errorf(val, "mastery.scale: %s has %d levels but %s has %d", lang, len(sc), first, len(scales[first])).
+				Hint = "every language's scale needs the same levels, in the same order: a rating is stored as its level number"
+			continue
+		}
+		scales[lang] = sc
+	}
+	if first == "" {
+		return
+	}
+	m.Scale, m.Scales, m.Levels = nil, scales, len(scales[first])
 }
 
 var ofRE = regexp.MustCompile(`^\s*(\d+)\s+of\s+(\d+)\s*$`)

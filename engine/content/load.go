@@ -479,8 +479,8 @@ func (x *decoder) competency(s Source, body []byte, bodyLine int) *Competency {
 		"requires": func(_, v *yaml.Node) { x.refs(v, "requires", &c.Requires) },
 		"rule": func(_, v *yaml.Node) {
 			r, _ := config.DecodeRule(x.d, v, "rule")
-			if r.Self > len(x.cfg.Mastery.Scale) {
-				x.d.Errorf(v, "rule self: %d is above the top of the %d-level scale", r.Self, len(x.cfg.Mastery.Scale))
+			if r.Self > x.cfg.Mastery.Levels {
+				x.d.Errorf(v, "rule self: %d is above the top of the %d-level scale", r.Self, x.cfg.Mastery.Levels)
 			}
 			rule = r
 		},

@@ -1,7 +1,8 @@
 // Package links owns the teacher's roster of student links (SPEC 6): a CSV
 // of every student's link and a printable page of cards, each with the
 // link, its QR code and short instructions for the student and their
-// family in the student's language; and the scan page (SPEC 7) that reads
+// family in the student's language (words from the theme's i18n files,
+// passed in); and the scan page (SPEC 7) that reads
 // students' hand-in QR codes (engine/handin) with a camera. It writes only
 // the folder it is given (the CLI keeps that outside the build output) and
 // reads no site files: the scan page's script is the built-in theme's.
@@ -49,6 +50,8 @@ type Roster struct {
 	// SiteKey is the site's key: the scan page ignores other sites' codes.
 	SiteKey  string
 	Students []Student
+	// Words are the theme's UI strings.
+	Words Words
 }
 
 // Files the roster is written to, inside the output folder.
@@ -102,7 +105,7 @@ type cardView struct {
 // file (inline CSS, no script, nothing fetched) whose cards never split
 // across printed pages.
 func (r *Roster) WriteCards(w io.Writer) error {
-	page, lang := textFor(r.Language)
+	page, lang := r.textFor(r.Language)
 	view := struct {
 		Lang, Title, CSP string
 		CSS              template.CSS
@@ -114,7 +117,7 @@ func (r *Roster) WriteCards(w io.Writer) error {
 		if l == "" {
 			l = r.Language
 		}
-		t, tl := textFor(l)
+		t, tl := r.textFor(l)
 		code, err := Encode(s.Link)
 		if err != nil {
 			return err
@@ -169,7 +172,7 @@ func Write(dir string, r *Roster) (csvPath, cardsPath string, err error) {
 // link under baseURL.
 func RosterOf(res *site.Result, baseURL string) *Roster {
 	c := res.Course
-	r := &Roster{SiteKey: res.SiteKey}
+	r := &Roster{SiteKey: res.SiteKey, Words: res.Words}
 	if c.Config != nil {
 		r.Title, r.Language = c.Config.Title, c.Config.Language
 	}

@@ -72,7 +72,7 @@ func (r *Roster) WriteScan(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	t, lang := scanTextFor(r.Language)
+	t, lang := r.scanTextFor(r.Language)
 	d := scanData{Site: r.SiteKey, Title: r.Title, Msg: t.Msg, Lang: lang}
 	for _, s := range r.Students {
 		d.Students = append(d.Students, scanStudent{Token: s.Token, Name: s.Name})

@@ -37,7 +37,7 @@ type Options struct {
 	Unsafe bool
 	// Typographer turns straight quotes and dashes into typographic ones.
 	Typographer bool
-	// Strings are the UI strings of the site's language; nil means English.
+	// Strings are the theme's UI strings of the site's language.
 	Strings Strings
 }
 

@@ -33,7 +33,7 @@ func TestRenderMedia(t *testing.T) {
 		{Media{Src: "worksheet.pdf", Title: "Worksheet"}, MediaLink, true, "",
 			`<p class="media media-link"><a href="worksheet.pdf">Worksheet</a></p>` + "\n"},
 	} {
-		e, err := RenderMedia(tc.m, nil)
+		e, err := RenderMedia(tc.m, english)
 		if err != nil {
 			t.Errorf("%s: %v", tc.m.Src, err)
 			continue
@@ -89,7 +89,7 @@ func TestCaptionsPath(t *testing.T) {
 }
 
 func TestMediaStringsAreTranslated(t *testing.T) {
-	e, _ := RenderMedia(Media{Src: "https://youtu.be/abcdefghijk"}, Spanish())
+	e, _ := RenderMedia(Media{Src: "https://youtu.be/abcdefghijk"}, spanish)
 	if !strings.Contains(string(e.HTML), "Abrir el video en YouTube") {
 		t.Error(e.HTML)
 	}

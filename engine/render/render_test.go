@@ -6,16 +6,21 @@ import (
 	"testing"
 )
 
-func TestHumanDate(t *testing.T) {
+func TestDatesUseTheThemesDayAndMonthNames(t *testing.T) {
+	th, err := Load(t.TempDir(), "default")
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, tc := range []struct{ in, lang, want string }{
 		{"2026-10-06", "en", "Tue 6 Oct 2026"},
 		{"2026-10-06", "es", "mar 6 oct 2026"},
+		{"2026-10-06", "es-MX", "mar 6 oct 2026"},
 		{"2026-10-06", "fr", "Tue 6 Oct 2026"},
 		{"", "en", ""},
 		{"soon", "en", "soon"},
 	} {
-		if got := humanDate(tc.in, tc.lang); got != tc.want {
-			t.Errorf("humanDate(%q, %q) = %q, want %q", tc.in, tc.lang, got, tc.want)
+		if got := th.date(tc.in, tc.lang); got != tc.want {
+			t.Errorf("date(%q, %q) = %q, want %q", tc.in, tc.lang, got, tc.want)
 		}
 	}
 }

@@ -98,7 +98,7 @@ func Load(siteRoot, name string) (*Theme, error) {
 		if _, err := tm.New(k + ".html").Parse(string(src)); err != nil {
 			return nil, fmt.Errorf("theme %q: layouts/%s.html: %v", name, k, cleanTemplateErr(err))
 		}
-		tm.Funcs(template.FuncMap{"part": newParts(tm).render})
+		tm.Funcs(template.FuncMap{"part": newParts(tm).render, "date": t.date})
 		t.pages[k] = tm
 	}
 	return t, nil
@@ -165,10 +165,24 @@ func (t *Theme) HasLanguage(lang string) bool { _, ok := t.strings[lang]; return
 // Strings returns the UI strings of lang, English filling any gaps.
 // The map is shared: callers must not change it.
 func (t *Theme) Strings(lang string) map[string]string {
+	_, m := t.Lookup(lang)
+	return m
+}
+
+// Lookup returns the UI strings of lang ("es", "es-MX": the base language
+// when the theme has no strings for the region) and the language they are
+// in: English when the theme has neither. English fills any gaps. The map
+// is shared: callers must not change it.
+func (t *Theme) Lookup(lang string) (string, map[string]string) {
 	if m, ok := t.strings[lang]; ok {
-		return m
+		return lang, m
 	}
-	return t.strings["en"]
+	if base, _, ok := strings.Cut(lang, "-"); ok {
+		if m, ok := t.strings[base]; ok {
+			return base, m
+		}
+	}
+	return "en", t.strings["en"]
 }
 
 // Render executes the layout of p.Kind into w. After an error, w may hold
@@ -191,5 +205,7 @@ var funcs = template.FuncMap{
 	"join": strings.Join,
 	"add":  func(a, b int) int { return a + b },
 	"base": path.Base,
-	"date": humanDate,
+	// date is bound per theme in Load: it reads the theme's day and
+	// month names.
+	"date": func(string, string) string { return "" },
 }

@@ -49,15 +49,21 @@ type Roster struct {
 	Rule         config.Rule
 	Students     []Student
 	Competencies map[string]Competency
+	// Words are the theme's UI strings.
+	Words Words
 }
 
 // RosterOf takes the roster from an inspected site.
 func RosterOf(res *site.Result) *Roster {
 	c := res.Course
-	ro := &Roster{SiteKey: res.SiteKey, Competencies: map[string]Competency{}}
+	ro := &Roster{SiteKey: res.SiteKey, Competencies: map[string]Competency{}, Words: res.Words}
 	if c.Config != nil {
 		ro.Title, ro.Language = c.Config.Title, c.Config.Language
-		ro.Scale, ro.Rule = c.Config.Mastery.Scale, c.Config.Mastery.Rule
+		ro.Rule = c.Config.Mastery.Rule
+		if res.Words != nil {
+			_, words := res.Words(ro.Language)
+			ro.Scale = c.Config.Mastery.ScaleIn(ro.Language, ro.Language, words)
+		}
 	}
 	for _, k := range c.Competencies {
 		ro.Competencies[k.ID] = Competency{ID: k.ID, Title: k.Title, Rule: k.Rule}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/pacer-edu/pacer/engine/config"
 	"github.com/pacer-edu/pacer/engine/receipt"
+	"github.com/pacer-edu/pacer/engine/render"
 )
 
 const key = "sitekey123"
@@ -19,6 +20,7 @@ func roster() *Roster {
 	rule := config.Rule{Self: 3, M: 2, N: 3}
 	return &Roster{
 		Title: "Ratios", Language: "en", SiteKey: key,
+		Words: defaultWords,
 		Scale: []string{"Not yet", "Getting there", "Got it", "Can teach it"},
 		Rule:  rule,
 		Students: []Student{
@@ -260,8 +262,8 @@ func TestTheReportSpeaksTheSiteLanguageAndTheTeachersTimeZone(t *testing.T) {
 	}
 	page := b.String()
 	for _, want := range []string{
-		`<html lang="es">`, "Informe de la clase: Ratios", "Hecho el lun 30 nov 2026, 07:00 a partir de 4 recibos.",
-		"3 días de clase de atraso", "Necesita apoyo", "vie 20 nov 2026, 06:03",
+		`<html lang="es">`, "Informe de la clase: Ratios", "Hecho el lun 30 nov 2026, 07:00 a partir de 4 comprobantes.",
+		"3 días de clase de retraso", "Necesita apoyo", "vie 20 nov 2026, 06:03",
 	} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the Spanish report lacks %q", want)
@@ -301,3 +303,12 @@ func TestCollectReadsFoldersOnceAndSplitsCodes(t *testing.T) {
 		t.Errorf("a missing path: %v", err)
 	}
 }
+
+// defaultWords are the built-in theme's strings.
+var defaultWords = func() Words {
+	th, err := render.Load("", "default")
+	if err != nil {
+		panic(err)
+	}
+	return th.Lookup
+}()

@@ -68,7 +68,7 @@ type view struct {
 var statusRank = map[string]int{"needs-support": 1, "not-started": 2, "practicing": 3, "mastered": 4, "placed": 5}
 
 func (r *Report) view() *view {
-	w := wordsFor(r.Roster.Language)
+	w := wordsFor(r.Roster.Words, r.Roster.Language)
 	v := &view{W: w, Title: r.Roster.Title}
 	v.Made = fmt.Sprintf(w.Made, w.dateTime(r.Made), w.n(r.Read, "receipt"))
 	comps := r.columns()

@@ -278,7 +278,9 @@ func (b *builder) stringScripts(hashed bool) map[string][]byte {
 		}
 		// encoding/json escapes <, > and &, and sorts the keys.
 		j, _ := json.Marshal(m)
-		js := []byte("window.PacerStrings=" + string(j) + ";\n")
+		// The course data takes the language's scale from PacerLang.
+		sc, _ := json.Marshal(map[string]any{"scale": b.scale(lang)})
+		js := []byte("window.PacerStrings=" + string(j) + ";\nwindow.PacerLang=" + string(sc) + ";\n")
 		p := "assets/strings." + lang + ".js"
 		if hashed {
 			p = "assets/strings." + lang + "." + assets.Hash(js) + ".js"
@@ -416,7 +418,7 @@ func (b *builder) competencyPage(site *render.Site, lang string, r *markdown.Ren
 		return nil, err
 	}
 	v := &render.Competency{ID: k.ID, Can: k.Can, Codes: k.Codes, Body: body,
-		Rule: fmt.Sprintf(p.T["competency.ruleText"], k.Rule.M, k.Rule.N, b.scaleLabel(k.Rule.Self))}
+		Rule: fmt.Sprintf(p.T["competency.ruleText"], k.Rule.M, k.Rule.N, b.scaleLabel(lang, k.Rule.Self))}
 	for _, ref := range k.Requires {
 		v.Requires = append(v.Requires, b.compLink(ref.ID))
 	}
@@ -597,12 +599,14 @@ func (b *builder) courseData() []byte {
 	}
 	r := b.cfg.Mastery.Rule
 	data := map[string]any{"units": units,
-		"v": 1, "site": b.res.SiteKey, "scale": b.cfg.Mastery.Scale, "rule": rule(r.Self, r.M, r.N),
+		"v": 1, "site": b.res.SiteKey, "scale": b.scale(b.cfg.Language), "rule": rule(r.Self, r.M, r.N),
 		"term":         map[string]any{"start": b.cfg.Term.Start.String(), "end": b.cfg.Term.End.String(), "days": weekdayNames(b.cfg), "breaks": breaks(b.cfg)},
 		"competencies": comps, "activities": acts,
 	}
 	js, _ := json.Marshal(data)
-	return append(append([]byte("window.PacerCourse="), js...), ";\n"...)
+	// The page's strings script (loaded before) may set window.PacerLang
+	// to what differs by language: the scale.
+	return append(append([]byte("window.PacerCourse=Object.assign("), js...), ",window.PacerLang);\n"...)
 }
 
 // weekdayNames lists the term's school days as 0 (Sunday) to 6.
@@ -623,8 +627,13 @@ func breaks(cfg *config.Config) [][2]string {
 	return out
 }
 
-func (b *builder) scaleLabel(level int) string {
-	if sc := b.cfg.Mastery.Scale; level >= 1 && level <= len(sc) {
+// scale is the self-assessment scale in lang.
+func (b *builder) scale(lang string) []string {
+	return b.cfg.Mastery.ScaleIn(lang, b.cfg.Language, b.theme.Strings(lang))
+}
+
+func (b *builder) scaleLabel(lang string, level int) string {
+	if sc := b.scale(lang); level >= 1 && level <= len(sc) {
 		return sc[level-1]
 	}
 	return fmt.Sprint(level)

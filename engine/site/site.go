@@ -77,6 +77,10 @@ type Result struct {
 	// SiteKey is the site's key in browsers and receipts.
 	SiteKey  string
 	Duration time.Duration
+	// Words looks up the theme's UI strings of a language, for the
+	// teacher's tools (cards, scan page, report); nil when the theme did
+	// not load.
+	Words func(lang string) (string, map[string]string)
 }
 
 // Build runs one build. Content problems are in Result.Diags (the output is
@@ -169,10 +173,18 @@ func load(opts Options, res *Result) (*builder, bool) {
 		diags.Errorf(diag.Pos{File: "themes/" + cfg.Theme}, "%v", err)
 		return nil, false
 	}
+	res.Words = theme.Lookup
 	for _, s := range course.Students {
 		if s.Language != "" && !theme.HasLanguage(s.Language) {
 			diags.Warnf(s.IDPos, "student %q: the theme has no %q strings; the page uses English", s.ID, s.Language).
 				Hint = "languages available: " + strings.Join(theme.Languages(), ", ")
+		}
+	}
+	for _, s := range course.Students {
+		base, _, _ := strings.Cut(s.Language, "-")
+		if sc := cfg.Mastery.Scales; s.Language != "" && sc != nil && sc[s.Language] == nil && sc[base] == nil {
+			diags.Warnf(s.IDPos, "student %q: mastery.scale in %s has no %q levels; the page uses the %s scale", s.ID, config.FileName, s.Language, cfg.Language).
+				Hint = "add " + s.Language + ": [...] to mastery.scale"
 		}
 	}
 	if !theme.HasLanguage(cfg.Language) {
