@@ -296,3 +296,16 @@ func TestShippedLanguagesHaveTheSameKeys(t *testing.T) {
 		}
 	}
 }
+
+// genderedES are Spanish forms that assume a student's or a family's
+// gender: say "con 3 días de retraso", "cada estudiante", "quienes",
+// "en familia" instead.
+var genderedES = regexp.MustCompile(`(?i)\b(atrasad[oa]s?|adelantad[oa]s?|junt[oa]s|alumn[oa]s?|(el|del|al|los|un|unos|este|ese|todos los) estudiantes?)\b`)
+
+func TestSpanishWordingDoesNotAssumeGender(t *testing.T) {
+	for k, v := range loadKeys(t, "es") {
+		if m := genderedES.FindString(v); m != "" {
+			t.Errorf("default/i18n/es.yaml: %s says %q, which assumes a gender: %s", k, m, v)
+		}
+	}
+}
