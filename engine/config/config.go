@@ -367,9 +367,9 @@ func decodeScales(d *yamlx.Decoder, v *yaml.Node, m *Mastery) {
 		if first == "" {
 			first = lang
 		} else if len(sc) != len(scales[first]) {
+			// kept, so students of lang are not also told it has no scale
 			d.Errorf(val, "mastery.scale: %s has %d levels but %s has %d", lang, len(sc), first, len(scales[first])).
 				Hint = "every language's scale needs the same levels, in the same order: a rating is stored as its level number"
-			continue
 		}
 		scales[lang] = sc
 	}

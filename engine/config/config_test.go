@@ -1,6 +1,7 @@
 package config
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -83,5 +84,76 @@ func TestRuleApply(t *testing.T) {
 	}
 	if got := (Rule{M: 3, N: 4}).Apply(def); got != (Rule{Self: 3, M: 3, N: 4}) {
 		t.Errorf("checks only = %+v", got)
+	}
+}
+
+func TestScaleMayBeGivenPerLanguage(t *testing.T) {
+	cfg := Default()
+	var d diag.List
+	Decode([]byte("language: en\nmastery:\n  scale:\n    en: [Not yet, Got it, Can teach it]\n    es: [Todavía no, Lo logré, Puedo enseñarlo]\n  rule: {self: 3}\n"), cfg, &d)
+	if d.Len() != 0 {
+		t.Fatalf("diagnostics: %v", d.Items())
+	}
+	m := cfg.Mastery
+	if m.Levels != 3 || m.Scale != nil || len(m.Scales) != 2 {
+		t.Fatalf("mastery = %+v", m)
+	}
+	words := map[string]string{"scale.1": "theme 1"}
+	for _, tc := range []struct{ lang, want string }{
+		{"es", "Todavía no"}, {"es-MX", "Todavía no"}, {"en", "Not yet"},
+		// a language the scale lacks gets the site's language's
+		{"fr", "Not yet"},
+	} {
+		if got := m.ScaleIn(tc.lang, "en", words); len(got) != 3 || got[0] != tc.want {
+			t.Errorf("ScaleIn(%q) = %q, want %q first", tc.lang, got, tc.want)
+		}
+	}
+}
+
+func TestScaleAsAListIsEveryLanguages(t *testing.T) {
+	cfg := Default()
+	var d diag.List
+	Decode([]byte("mastery:\n  scale: [a, b, c]\n"), cfg, &d)
+	if got := cfg.Mastery.ScaleIn("es", "en", map[string]string{"scale.1": "x"}); d.Len() != 0 || strings.Join(got, ",") != "a,b,c" {
+		t.Errorf("got %q %v", got, d.Items())
+	}
+}
+
+func TestWithoutAScaleTheThemesWordsAreUsed(t *testing.T) {
+	cfg := Default()
+	words := map[string]string{"scale.1": "Todavía no", "scale.2": "Voy avanzando", "scale.3": "Lo logré", "scale.4": "Puedo enseñarlo"}
+	if got := cfg.Mastery.ScaleIn("es", "en", words); strings.Join(got, ",") != "Todavía no,Voy avanzando,Lo logré,Puedo enseñarlo" {
+		t.Errorf("got %q", got)
+	}
+	// a theme without the words still numbers the levels
+	if got := cfg.Mastery.ScaleIn("es", "en", nil); strings.Join(got, ",") != "1,2,3,4" {
+		t.Errorf("got %q", got)
+	}
+}
+
+func TestScalePerLanguageErrorsHavePositions(t *testing.T) {
+	for _, tc := range []struct{ name, src, want string }{
+		{"levels differ", "mastery:\n  scale:\n    en: [a, b, c]\n    es: [x, y]\n",
+			"site.yaml:4:9: mastery.scale: es has 2 levels but en has 3"},
+		{"site language missing", "language: en\nmastery:\n  scale:\n    es: [x, y]\n    fr: [p, q]\n",
+			"site.yaml:4:5: mastery.scale has no en scale, the site's language"},
+		{"not a language", "mastery:\n  scale:\n    en: [a, b]\n    Spanish: [x, y]\n",
+			`site.yaml:4:5: mastery.scale: "Spanish" is not a language code`},
+		{"too few levels", "mastery:\n  scale:\n    en: [a, b]\n    es: [x]\n",
+			"site.yaml:4:9: mastery.scale.es needs at least two levels"},
+		{"rule above the scale", "mastery:\n  scale: {en: [a, b], es: [x, y]}\n  rule: {self: 3}\n",
+			"site.yaml:3:3: mastery.rule self: 3 is above the top of the 2-level scale"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var d diag.List
+			Decode([]byte(tc.src), Default(), &d)
+			var got []string
+			for _, it := range d.Items() {
+				got = append(got, it.Pos.String()+": "+it.Message)
+			}
+			if !slices.Contains(got, tc.want) {
+				t.Errorf("got %q\nwant %q among them", got, tc.want)
+			}
+		})
 	}
 }
