@@ -50,7 +50,7 @@ type Roster struct {
 	// SiteKey is the site's key: the scan page ignores other sites' codes.
 	SiteKey  string
 	Students []Student
-	// Words are the theme's UI strings.
+	// Words are the theme's UI strings; nil means the built-in theme's.
 	Words Words
 }
 

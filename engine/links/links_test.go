@@ -17,14 +17,12 @@ import (
 
 	"github.com/makiuchi-d/gozxing"
 	"github.com/makiuchi-d/gozxing/qrcode"
-	"github.com/pacer-edu/pacer/engine/render"
 )
 
 func roster() *Roster {
 	return &Roster{
 		Title:    "Grade 6 <Ratios> & Rates",
 		Language: "en",
-		Words:    defaultWords,
 		Students: []Student{
 			{ID: "ana-r", Name: "Ana R.", GroupID: "p2", Group: "Period 2", Link: Link("https://school.example/math/6b/", "s/xxhvblo4altduj4fgdvr/index.html")},
 			{ID: "sofia-m", Name: "Sofía M.", GroupID: "p5", Group: "Period 5", Language: "es", Link: Link("https://school.example/math/6b", "s/abcdefghijklmnopqrst/index.html")},
@@ -197,12 +195,3 @@ func TestWriteReplacesItsFilesAndKeepsThemPrivate(t *testing.T) {
 		t.Errorf("the folder holds %d files, want 3 (no temporary files left)", len(ents))
 	}
 }
-
-// defaultWords are the built-in theme's strings.
-var defaultWords = func() Words {
-	th, err := render.Load("", "default")
-	if err != nil {
-		panic(err)
-	}
-	return th.Lookup
-}()

@@ -1,6 +1,10 @@
 package links
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/pacer-edu/pacer/engine/render"
+)
 
 // Words gives a language's UI strings ("es", "es-MX") and the language they
 // are in: English, where the theme has none. It is the theme's lookup
@@ -19,9 +23,21 @@ type text struct {
 	Family, FamilyText    string
 }
 
+// words looks up lang's strings: r.Words, else the built-in theme's.
+func (r *Roster) words(lang string) (string, map[string]string) {
+	if r.Words != nil {
+		return r.Words(lang)
+	}
+	th, err := render.Builtin()
+	if err != nil {
+		panic(err) // the embedded theme is tested
+	}
+	return th.Lookup(lang)
+}
+
 // textFor returns the cards' words in lang, and the language they are in.
 func (r *Roster) textFor(lang string) (text, string) {
-	l, s := r.Words(lang)
+	l, s := r.words(lang)
 	return text{
 		Title: s["cards.title"], Intro: s["cards.intro"], Private: s["cards.private"],
 		Group: s["cards.group"], QR: s["cards.qr"], Link: s["cards.link"],
@@ -56,7 +72,7 @@ var scanMsgs = []string{
 // scanTextFor returns the scan page's words in lang, and the language they
 // are in.
 func (r *Roster) scanTextFor(lang string) (scanText, string) {
-	l, s := r.Words(lang)
+	l, s := r.words(lang)
 	t := scanText{
 		Title: s["scan.title"], Intro: s["scan.intro"], Private: s["scan.private"], NoScript: s["scan.noScript"],
 		Camera: s["scan.camera"], Start: s["scan.start"], Stop: s["scan.stop"], Video: s["scan.video"],

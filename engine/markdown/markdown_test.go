@@ -293,7 +293,7 @@ func TestAMissingStringShowsItsKey(t *testing.T) {
 
 // english and spanish are the built-in theme's strings.
 var english, spanish = func() (Strings, Strings) {
-	th, err := theme.Load("", "default")
+	th, err := theme.Builtin()
 	if err != nil {
 		panic(err)
 	}

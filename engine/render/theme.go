@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/pacer-edu/pacer/themes"
 	"go.yaml.in/yaml/v3"
@@ -71,6 +72,20 @@ func Load(siteRoot, name string) (*Theme, error) {
 		def, _ := fs.Sub(themes.FS, "default")
 		layers = append(layers, def)
 	}
+	return load(name, layers)
+}
+
+// Builtin is the built-in default theme, with no site's overrides: for
+// tools given no theme.
+var Builtin = sync.OnceValues(func() (*Theme, error) {
+	def, err := fs.Sub(themes.FS, "default")
+	if err != nil {
+		return nil, err
+	}
+	return load("default", overlay{def})
+})
+
+func load(name string, layers overlay) (*Theme, error) {
 	t := &Theme{Name: name, FS: layers, pages: map[string]*template.Template{}, strings: map[string]map[string]string{}}
 	if err := t.loadStrings(); err != nil {
 		return nil, err

@@ -49,7 +49,7 @@ type Roster struct {
 	Rule         config.Rule
 	Students     []Student
 	Competencies map[string]Competency
-	// Words are the theme's UI strings.
+	// Words are the theme's UI strings; nil means the built-in theme's.
 	Words Words
 }
 

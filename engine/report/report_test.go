@@ -11,7 +11,6 @@ import (
 
 	"github.com/pacer-edu/pacer/engine/config"
 	"github.com/pacer-edu/pacer/engine/receipt"
-	"github.com/pacer-edu/pacer/engine/render"
 )
 
 const key = "sitekey123"
@@ -20,7 +19,6 @@ func roster() *Roster {
 	rule := config.Rule{Self: 3, M: 2, N: 3}
 	return &Roster{
 		Title: "Ratios", Language: "en", SiteKey: key,
-		Words: defaultWords,
 		Scale: []string{"Not yet", "Getting there", "Got it", "Can teach it"},
 		Rule:  rule,
 		Students: []Student{
@@ -303,12 +301,3 @@ func TestCollectReadsFoldersOnceAndSplitsCodes(t *testing.T) {
 		t.Errorf("a missing path: %v", err)
 	}
 }
-
-// defaultWords are the built-in theme's strings.
-var defaultWords = func() Words {
-	th, err := render.Load("", "default")
-	if err != nil {
-		panic(err)
-	}
-	return th.Lookup
-}()

@@ -47,6 +47,13 @@ type Words func(lang string) (string, map[string]string)
 
 // wordsFor returns the report's words in lang.
 func wordsFor(lookup Words, lang string) *words {
+	if lookup == nil {
+		th, err := render.Builtin()
+		if err != nil {
+			panic(err) // the embedded theme is tested
+		}
+		lookup = th.Lookup
+	}
 	l, s := lookup(lang)
 	w := &words{
 		Lang: l, s: s,
