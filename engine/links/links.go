@@ -1,11 +1,11 @@
 // Package links owns the teacher's roster of student links (SPEC 6): a CSV
 // of every student's link and a printable page of cards, each with the
 // link, its QR code and short instructions for the student and their
-// family in the student's language (words from the theme's i18n files,
-// passed in); and the scan page (SPEC 7) that reads
+// family in the student's language; and the scan page (SPEC 7) that reads
 // students' hand-in QR codes (engine/handin) with a camera. It writes only
 // the folder it is given (the CLI keeps that outside the build output) and
-// reads no site files: the scan page's script is the built-in theme's.
+// reads no site files: its words are the theme's, passed in (Roster.Words),
+// and the scan page's script is the built-in theme's.
 package links
 
 import (
