@@ -11,6 +11,7 @@ import (
 	"github.com/pacer-edu/pacer/engine/content"
 	"github.com/pacer-edu/pacer/engine/diag"
 	"github.com/pacer-edu/pacer/engine/markdown"
+	"github.com/pacer-edu/pacer/engine/pubfile"
 )
 
 // linker resolves relative links in Markdown bodies at build time: a link
@@ -21,6 +22,7 @@ type linker struct {
 	root  string            // site root
 	pages map[string]string // content file (site-relative, slashes) -> page URL
 	diags *diag.List
+	fence *pubfile.Fence
 
 	mu     sync.Mutex
 	copies map[string]string // output path -> source path
@@ -30,7 +32,8 @@ type linker struct {
 func filesPath(rel string) string { return "files/" + strings.TrimPrefix(rel, content.Dir+"/") }
 
 func newLinker(root string, c *content.Course, diags *diag.List) *linker {
-	l := &linker{root: root, pages: map[string]string{}, diags: diags, copies: map[string]string{}}
+	l := &linker{root: root, pages: map[string]string{}, diags: diags, copies: map[string]string{},
+		fence: pubfile.New(root, content.RosterDir(root, c.Config))}
 	for _, k := range c.Competencies {
 		l.pages[k.File] = competencyURL(k.ID)
 	}
@@ -65,17 +68,21 @@ func (l *linker) hook(file, pagePath string) func(markdown.Link) string {
 		}
 		src := filepath.Join(l.root, filepath.FromSlash(target))
 		fi, err := os.Stat(src)
+		what := "link"
+		if ln.Image {
+			what = "image"
+		}
 		if err != nil || fi.IsDir() || strings.HasPrefix(target, "../") {
-			what := "link"
-			if ln.Image {
-				what = "image"
-			}
 			l.diags.Warnf(ln.Pos, "broken %s %q: no file %s", what, ln.Dest, target).
 				Hint = "links are relative to the Markdown file; link to another page by its .md file, e.g. [unit rates](../competencies/unit-rate.md)"
 			return ln.Dest
 		}
 		if strings.HasSuffix(target, ".md") {
 			l.diags.Warnf(ln.Pos, "link %q points at %s, which is not a page of the course", ln.Dest, target)
+			return ln.Dest
+		}
+		if err := l.fence.Check(src); err != nil {
+			l.diags.Errorf(ln.Pos, "%s %q: %v", what, ln.Dest, err).Hint = content.PublishHint
 			return ln.Dest
 		}
 		out := filesPath(target)
