@@ -1,6 +1,8 @@
 package site
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -30,5 +32,38 @@ func TestPreviewRefusesALinkToTheSecret(t *testing.T) {
 	}
 	if _, ok := s.File("files/.pacer/secret"); ok {
 		t.Error("the preview serves the secret")
+	}
+}
+
+// A build's folder in progress is not an interrupted build's leftover: a
+// second build beside it leaves it alone.
+func TestLeftoversOfARunningBuildAreKept(t *testing.T) {
+	dir := t.TempDir()
+	root := filepath.Join(dir, "site")
+	out := filepath.Join(root, "public")
+	running, err := newDirOutput(root, "", out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer running.discard()
+	if err := running.put("index.html", outFile{data: []byte("x")}); err != nil {
+		t.Fatal(err)
+	}
+	next, err := newDirOutput(root, "", out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer next.discard()
+	if _, err := os.Stat(filepath.Join(running.tmp, "index.html")); err != nil {
+		t.Fatalf("the running build's folder was removed: %v", err)
+	}
+	running.discard()
+	third, err := newDirOutput(root, "", out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer third.discard()
+	if _, err := os.Stat(next.tmp); err != nil {
+		t.Fatalf("a running build's folder was removed: %v", err)
 	}
 }

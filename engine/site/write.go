@@ -35,7 +35,8 @@ type output interface {
 // build never holds all its pages in memory.
 type dirOutput struct {
 	out, tmp string
-	dirs     sync.Map // folder -> *folder
+	held     io.Closer // the lock on tmp's marker, nil where there is none
+	dirs     sync.Map  // folder -> *folder
 	files    atomic.Int64
 }
 
@@ -65,15 +66,19 @@ func newDirOutput(root, roster, out string) (*dirOutput, error) {
 	}
 	// The marker goes in first, so what a killed build leaves is known as
 	// ours and removed by the next build.
+	var held io.Closer
 	if err := os.Chmod(tmp, 0o755); err == nil {
 		err = writeMarker(tmp, nil)
+	}
+	if err == nil {
+		held, err = holdMarker(tmp)
 	}
 	if err != nil {
 		os.RemoveAll(tmp)
 		return nil, err
 	}
 	tmp = filepath.Clean(tmp) // MkdirTemp("."...) gives "./.public...", Join cleans
-	d := &dirOutput{out: out, tmp: tmp}
+	d := &dirOutput{out: out, tmp: tmp, held: held}
 	made := &folder{}
 	made.once.Do(func() {})
 	d.dirs.Store(tmp, made)
@@ -110,10 +115,21 @@ func (d *dirOutput) mkdir(dir string) error {
 }
 
 // discard removes what was written.
-func (d *dirOutput) discard() { os.RemoveAll(d.tmp) }
+func (d *dirOutput) discard() {
+	d.release()
+	os.RemoveAll(d.tmp)
+}
+
+func (d *dirOutput) release() {
+	if d.held != nil {
+		d.held.Close()
+		d.held = nil
+	}
+}
 
 // commit swaps the written folder in.
 func (d *dirOutput) commit() error {
+	defer d.release()
 	out, tmp := d.out, d.tmp
 	parent, name := filepath.Dir(out), filepath.Base(out)
 	entries, err := os.ReadDir(tmp)
@@ -237,7 +253,8 @@ func checkWritten(out, markerData string) error {
 }
 
 // removeLeftovers removes the folders an interrupted build of out left in
-// parent: only those named as a build names them and holding the marker.
+// parent: only those named as a build names them and holding the marker,
+// and not a running build's.
 func removeLeftovers(parent, name string) {
 	for _, kind := range []string{".pacer-new-", ".pacer-old-"} {
 		found, _ := filepath.Glob(filepath.Join(parent, "."+name+kind+"*"))
@@ -245,7 +262,7 @@ func removeLeftovers(parent, name string) {
 			if fi, err := os.Lstat(p); err != nil || !fi.IsDir() {
 				continue
 			}
-			if fi, err := os.Lstat(filepath.Join(p, marker)); err == nil && fi.Mode().IsRegular() {
+			if fi, err := os.Lstat(filepath.Join(p, marker)); err == nil && fi.Mode().IsRegular() && !inUse(p) {
 				os.RemoveAll(p)
 			}
 		}
