@@ -161,12 +161,17 @@ func (b *builder) jobs(site *render.Site, put func(string, outFile) error) ([]jo
 		jobs = append(jobs, job{activityURL(act.ID), func(b *builder) (*render.Page, error) {
 			return b.activityPage(site, lang, renderer(lang), act)
 		}})
+		// A file the fence refuses is reported by content's checks; it is
+		// never copied, whatever else happens.
 		if act.Media != "" && !strings.Contains(act.Media, "://") {
 			src := filepath.Join(c.Root, filepath.FromSlash(path.Dir(act.File)), filepath.FromSlash(act.Media))
+			if b.links.fence.Check(src) != nil {
+				continue
+			}
 			if err := put(path.Join("activities", act.ID, act.Media), outFile{src: src}); err != nil {
 				return nil, err
 			}
-			if vtt := captionsOf(src); vtt != "" {
+			if vtt := captionsOf(src); vtt != "" && b.links.fence.Check(vtt) == nil {
 				if err := put(path.Join("activities", act.ID, filepath.Base(vtt)), outFile{src: vtt}); err != nil {
 					return nil, err
 				}

@@ -417,7 +417,7 @@ func (b *builder) forPage() *builder {
 	res := *b.res
 	res.Diags = &diag.List{}
 	pb.res = &res
-	pb.links = &linker{root: b.links.root, pages: b.links.pages, roster: b.links.roster, diags: res.Diags, copies: map[string]string{}}
+	pb.links = &linker{root: b.links.root, pages: b.links.pages, diags: res.Diags, fence: b.links.fence, copies: map[string]string{}}
 	pb.shared = b.shared.forPage()
 	return &pb
 }
