@@ -509,7 +509,11 @@ func (b *builder) studentPage(site *render.Site, lang string, r *markdown.Render
 	p.NoIndex = true
 	pl, warns := b.planner.Build(s)
 	for _, w := range warns {
-		b.res.Diags.Warnf(s.IDPos, "%s", w.Message).Hint = w.Hint
+		pos := w.Pos
+		if pos.File == "" {
+			pos = s.IDPos
+		}
+		b.res.Diags.Add(diag.Diagnostic{Pos: pos, Severity: diag.Warning, Kind: w.Kind, Message: w.Message, Hint: w.Hint})
 	}
 	v := &render.Student{Token: tok, Name: s.Name, Goals: s.Goals, Start: pl.Start, End: pl.End, Shortfall: pl.Shortfall, Playlist: jsonJS(pl)}
 	for _, id := range pl.Units {
