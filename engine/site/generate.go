@@ -225,6 +225,7 @@ func (b *builder) unitOrder() []*content.Unit {
 }
 
 func (b *builder) page(site *render.Site, kind, lang, title string) *render.Page {
+	b.read(rMenu, "", fAll) // site.Units, every page's menu
 	strs, ok := b.stringsPath[lang]
 	if !ok {
 		strs = b.stringsPath["en"]
@@ -283,6 +284,7 @@ func jsonJS(v any) template.JS {
 }
 
 func (b *builder) compLink(id string) render.Link {
+	b.read(rCompetency, id, fTitle|fCan)
 	k := b.course.Competency[id]
 	if k == nil {
 		return render.Link{ID: id, Title: id, URL: competencyURL(id)}
@@ -291,6 +293,7 @@ func (b *builder) compLink(id string) render.Link {
 }
 
 func (b *builder) actLink(a *content.Activity, t map[string]string) render.Link {
+	b.read(rActivity, a.ID, fTitle|fModality|fMinutes)
 	// Not fmt.Sprintf: student pages make hundreds of these each.
 	return render.Link{ID: a.ID, Title: a.Title, URL: activityURL(a.ID), Note: t["modality."+a.Modality] + " · " + strconv.Itoa(a.Minutes) + " " + t["minutes"]}
 }
@@ -299,6 +302,7 @@ func (b *builder) indexPage(site *render.Site, lang string) *render.Page {
 	p := b.page(site, "index", lang, b.cfg.Title)
 	idx := &render.Index{}
 	for _, u := range b.unitOrder() {
+		b.read(rUnit, u.ID, fComps)
 		us := render.UnitSummary{Link: render.Link{ID: u.ID, Title: u.Title, URL: unitURL(u.ID)}}
 		for _, r := range u.Competencies {
 			us.Competencies = append(us.Competencies, b.compLink(r.ID))
@@ -306,7 +310,9 @@ func (b *builder) indexPage(site *render.Site, lang string) *render.Page {
 		idx.Units = append(idx.Units, us)
 	}
 	var nodes []render.MapNode
+	b.read(rCompetencies, "", fAll)
 	for _, k := range b.mapOrder() {
+		b.read(rCompetency, k.ID, fRequires)
 		idx.Competencies = append(idx.Competencies, b.compLink(k.ID))
 		n := render.MapNode{ID: k.ID, Title: k.Title, URL: competencyURL(k.ID)}
 		for _, r := range k.Requires {
@@ -355,6 +361,7 @@ func (b *builder) activityBody(r *markdown.Renderer, a *content.Activity) (templ
 
 func (b *builder) unitPage(site *render.Site, lang string, r *markdown.Renderer, u *content.Unit) (*render.Page, error) {
 	p := b.page(site, "unit", lang, u.Title)
+	b.read(rUnit, u.ID, fAll)
 	body, err := b.body(r, u.Body, u.File, u.BodyLine, "u", unitURL(u.ID))
 	if err != nil {
 		return nil, err
@@ -365,7 +372,9 @@ func (b *builder) unitPage(site *render.Site, lang string, r *markdown.Renderer,
 	}
 	for _, ref := range u.Competencies {
 		v.Competencies = append(v.Competencies, b.compLink(ref.ID))
+		b.read(rActsFor, ref.ID, fAll)
 		for _, a := range b.course.ActivitiesFor[ref.ID] {
+			b.read(rActivity, a.ID, fCheckCount)
 			v.Checks += len(a.Checks)
 		}
 	}
@@ -376,10 +385,13 @@ func (b *builder) unitPage(site *render.Site, lang string, r *markdown.Renderer,
 func (b *builder) diagnosticPage(site *render.Site, lang string, u *content.Unit) *render.Page {
 	p := b.page(site, "diagnostic", lang, p0(b.theme.Strings(lang)["diagnostic.title"], u.Title))
 	p.NoIndex = true
+	b.read(rUnit, u.ID, fAll)
 	d := &render.Diagnostic{Unit: render.Link{ID: u.ID, Title: u.Title, URL: unitURL(u.ID)}}
 	for _, ref := range u.Competencies {
 		dc := render.DiagnosticCompetency{Link: b.compLink(ref.ID)}
+		b.read(rActsFor, ref.ID, fAll)
 		for _, a := range b.course.ActivitiesFor[ref.ID] {
+			b.read(rActivity, a.ID, fChecks)
 			for i, c := range a.Checks {
 				dc.Checks = append(dc.Checks, markdown.CheckHTML(c, i+1, "d-"+a.ID+"-", a.ID, markdown.Strings(p.T)))
 			}
@@ -397,6 +409,7 @@ func p0(label, title string) string { return strings.TrimSpace(label + " " + tit
 
 func (b *builder) competencyPage(site *render.Site, lang string, r *markdown.Renderer, k *content.Competency) (*render.Page, error) {
 	p := b.page(site, "competency", lang, k.Title)
+	b.read(rCompetency, k.ID, fAll)
 	body, err := b.body(r, k.Body, k.File, k.BodyLine, "c", competencyURL(k.ID))
 	if err != nil {
 		return nil, err
@@ -406,6 +419,7 @@ func (b *builder) competencyPage(site *render.Site, lang string, r *markdown.Ren
 	for _, ref := range k.Requires {
 		v.Requires = append(v.Requires, b.compLink(ref.ID))
 	}
+	b.read(rRequiredBy, k.ID, fAll)
 	for _, other := range b.course.Competencies {
 		for _, ref := range other.Requires {
 			if ref.ID == k.ID {
@@ -414,6 +428,7 @@ func (b *builder) competencyPage(site *render.Site, lang string, r *markdown.Ren
 		}
 	}
 	for _, u := range b.unitOrder() {
+		b.read(rUnit, u.ID, fComps)
 		for _, ref := range u.Competencies {
 			if ref.ID == k.ID {
 				v.Units = append(v.Units, render.Link{ID: u.ID, Title: u.Title, URL: unitURL(u.ID)})
@@ -421,8 +436,10 @@ func (b *builder) competencyPage(site *render.Site, lang string, r *markdown.Ren
 		}
 	}
 	cols := map[string]*render.BoardColumn{}
+	b.read(rActsFor, k.ID, fAll)
 	for _, a := range b.course.ActivitiesFor[k.ID] {
 		l := b.actLink(a, p.T)
+		b.read(rActivity, a.ID, fLevel)
 		switch a.Level {
 		case "support":
 			v.Support = append(v.Support, l)
@@ -449,6 +466,7 @@ func (b *builder) competencyPage(site *render.Site, lang string, r *markdown.Ren
 func (b *builder) activityPage(site *render.Site, lang string, r *markdown.Renderer, a *content.Activity) (*render.Page, error) {
 	p := b.page(site, "activity", lang, a.Title)
 	p.NoIndex = true
+	b.read(rActivity, a.ID, fAll)
 	body, err := b.activityBody(r, a)
 	if err != nil {
 		return nil, err
@@ -461,6 +479,7 @@ func (b *builder) activityPage(site *render.Site, lang string, r *markdown.Rende
 		m := markdown.Media{Src: a.Media, Title: a.Title}
 		if !strings.Contains(a.Media, "://") {
 			local := filepath.Join(b.course.Root, filepath.FromSlash(path.Dir(a.File)), filepath.FromSlash(a.Media))
+			b.read(rDisk, path.Join(path.Dir(a.File), strings.TrimSuffix(a.Media, path.Ext(a.Media))+".vtt"), fAll)
 			if vtt := captionsOf(local); vtt != "" {
 				m.Captions, m.Lang = filepath.Base(vtt), lang
 			}
@@ -492,8 +511,14 @@ func (b *builder) studentPage(site *render.Site, lang string, r *markdown.Render
 	for _, w := range warns {
 		b.res.Diags.Warnf(s.IDPos, "%s", w.Message).Hint = w.Hint
 	}
-	v := &render.Student{Token: tok, Name: s.Name, Goals: s.Goals, Start: pl.Start, End: pl.End, Shortfall: pl.Shortfall, Playlist: jsonJS(pl)}
+	b.read(rStudent, s.ID, fAll)
+	playlist := jsonJS(pl)
+	if b.reads != nil {
+		b.planned = &planned{student: s.ID, reads: planReads(b.course, s, pl), hash: planHash(playlist)}
+	}
+	v := &render.Student{Token: tok, Name: s.Name, Goals: s.Goals, Start: pl.Start, End: pl.End, Shortfall: pl.Shortfall, Playlist: playlist}
 	for _, id := range pl.Units {
+		b.read(rUnit, id, fTitle|fBody)
 		u := b.course.Unit[id]
 		if u == nil {
 			continue
@@ -511,12 +536,6 @@ func (b *builder) studentPage(site *render.Site, lang string, r *markdown.Render
 			Ways: render.StepWays{Support: st.Support, Extension: st.Extension, Link: link}}
 		for _, ch := range st.Choices {
 			sv.Ways.Choices = append(sv.Ways.Choices, ch.Options)
-			for _, id := range ch.Options {
-				if l, ok := link(id); ok {
-					sv.Suggested = append(sv.Suggested, l)
-					break
-				}
-			}
 		}
 		for _, id := range st.Requires {
 			sv.Requires = append(sv.Requires, b.compLink(id))
@@ -549,7 +568,11 @@ func (b *builder) courseData() []byte {
 	}
 	rule := func(self, m, n int) map[string]int { return map[string]int{"self": self, "m": m, "n": n} }
 	comps := map[string]comp{}
+	b.read(rCompetencies, "", fAll)
+	b.read(rActivities, "", fAll)
+	b.read(rUnits, "", fAll)
 	for _, k := range b.course.Competencies {
+		b.read(rCompetency, k.ID, fTitle|fCan|fRequires|fRule)
 		c := comp{T: k.Title, Can: k.Can, U: competencyURL(k.ID), Rule: rule(k.Rule.Self, k.Rule.M, k.Rule.N)}
 		for _, r := range k.Requires {
 			c.R = append(c.R, r.ID)
@@ -558,6 +581,7 @@ func (b *builder) courseData() []byte {
 	}
 	acts := map[string]act{}
 	for _, a := range b.course.Activities {
+		b.read(rActivity, a.ID, fTitle|fModality|fMinutes|fLevel|fChoice|fCheckCount|fAliases|fFor)
 		x := act{T: a.Title, U: activityURL(a.ID), Mod: a.Modality, Min: a.Minutes, Lvl: a.Level, Ch: a.Choice, N: len(a.Checks), Al: a.Aliases}
 		for _, r := range a.For {
 			x.F = append(x.F, r.ID)
@@ -572,6 +596,7 @@ func (b *builder) courseData() []byte {
 	}
 	units := map[string]unit{}
 	for _, u := range b.course.Units {
+		b.read(rUnit, u.ID, fTitle|fComps|fDiagnostic)
 		x := unit{T: u.Title, U: unitURL(u.ID), C: []string{}}
 		for _, r := range u.Competencies {
 			x.C = append(x.C, r.ID)

@@ -15,6 +15,7 @@ import (
 	"github.com/pacer-edu/pacer/engine/config"
 	"github.com/pacer-edu/pacer/engine/content"
 	"github.com/pacer-edu/pacer/engine/diag"
+	"github.com/pacer-edu/pacer/engine/internal/work"
 	"github.com/pacer-edu/pacer/engine/render"
 )
 
@@ -29,9 +30,9 @@ const (
 
 // Session keeps a site loaded between builds, for the dev server: the
 // course, every rendered page in memory (with the diagnostics rendering
-// it gave) and one esbuild context. Update re-renders only the pages a
-// change can touch; until a build succeeds, the last good build is what
-// File serves.
+// it gave and what it read, reads.go) and one esbuild context. Update
+// re-renders only the pages that read something that changed; until a
+// build succeeds, the last good build is what File serves.
 //
 // Update and Close must not run concurrently with each other; File may be
 // called at any time.
@@ -51,10 +52,11 @@ type Session struct {
 type snapshot struct {
 	b        *builder
 	pages    map[string]*page
-	deps     map[string]studentDeps
 	asset    *assets.Result
 	assetMsg []diag.Diagnostic
 	courseJS []byte
+	// courseReads is what the course data read.
+	courseReads *readSet
 	// stringsJS is the client strings script of each language, by path.
 	stringsJS map[string][]byte
 	media     map[string]outFile
@@ -62,18 +64,14 @@ type snapshot struct {
 	localTheme bool
 }
 
-// page is one rendered page and what rendering it reported.
+// page is one rendered page, what rendering it reported and what it read.
 type page struct {
 	data   []byte
 	diags  []diag.Diagnostic
 	copies map[string]string // files its links copy: output path -> source
-}
-
-// studentDeps is what a student's page is made of, as a superset: the
-// units of the student's plan and every competency they bring in.
-type studentDeps struct {
-	units map[string]bool
-	comps map[string]bool
+	reads  *readSet
+	// plan is a student page's plan: its reads are not in reads.
+	plan *planned
 }
 
 // Update is what one session build did.
@@ -129,7 +127,8 @@ type change struct {
 
 // classify sorts changed paths (absolute, or relative to the site root).
 // Anything outside site.yaml and the theme is content: the loader reads
-// it again and the comparison with the last build finds what it touched.
+// it again, changes lists what differs from the last build, and the pages
+// that read any of it are rendered again.
 func (s *Session) classify(changed []string) change {
 	var ch change
 	theme := ""
@@ -231,7 +230,7 @@ func (s *Session) Update(changed []string) (*Update, error) {
 }
 
 // build renders b. With a previous snapshot it re-renders only the pages
-// the differences can touch; without one, everything.
+// that read something that changed (stale); without one, everything.
 func (s *Session) build(b *builder, old *snapshot, changed []string) (*Update, error) {
 	up := &Update{Result: b.res, Full: old == nil}
 	snap := &snapshot{b: b, media: map[string]outFile{}}
@@ -279,33 +278,34 @@ func (s *Session) build(b *builder, old *snapshot, changed []string) (*Update, e
 	if err != nil {
 		return up, err
 	}
-	snap.deps = depsOf(b.course)
-
-	var todo []job
-	courseData := true
+	var (
+		todo      []job
+		replanned map[string]*planned
+		ch        map[readKey]facet
+	)
 	if old == nil {
 		todo = jobs
 	} else {
-		d := dirtyPages(old, b, snap.deps, changed, s)
-		if d.full {
-			up.Full = true
-			todo = jobs
-		} else {
-			for _, j := range jobs {
-				if d.pages[j.path] || old.pages[j.path] == nil {
-					todo = append(todo, j)
-				}
-			}
-			courseData = d.courseData
-		}
+		ch = changes(old.b, b)
+		todo, replanned = s.stale(old, b, jobs, ch, changed)
+		up.Full = len(todo) == len(jobs)
 	}
 	rendered := renderPages(b, todo)
 	snap.pages = make(map[string]*page, len(jobs))
 	for _, j := range jobs {
 		if p := rendered[j.path]; p != nil {
 			snap.pages[j.path] = p
-		} else if old != nil && !up.Full && old.pages[j.path] != nil {
-			snap.pages[j.path] = old.pages[j.path]
+		} else if old == nil {
+			continue // failed: reported in b.res.Diags
+		} else if op := old.pages[j.path]; op != nil {
+			if pl := replanned[j.path]; pl != nil {
+				// Planned again, to the same playlist: the page stands,
+				// with what the new plan read.
+				cp := *op
+				cp.plan = pl
+				op = &cp
+			}
+			snap.pages[j.path] = op
 		}
 	}
 	// Every diagnostic of the current state: loading, assets, and each
@@ -318,10 +318,14 @@ func (s *Session) build(b *builder, old *snapshot, changed []string) (*Update, e
 	if b.res.Diags.HasErrors() {
 		return up, nil
 	}
-	if courseData || old == nil {
-		snap.courseJS = b.courseData()
+	if old == nil || old.courseReads.touches(ch, nil) {
+		cb := *b
+		cb.reads = newReadSet()
+		snap.courseJS = cb.courseData()
+		cb.reads.freeze()
+		snap.courseReads = cb.reads
 	} else {
-		snap.courseJS = old.courseJS
+		snap.courseJS, snap.courseReads = old.courseJS, old.courseReads
 	}
 
 	files := snap.files()
@@ -403,8 +407,12 @@ func renderPages(b *builder, jobs []job) map[string]*page {
 		if p == nil {
 			continue // failed: reported in b.res.Diags
 		}
-		p.diags = builders[i].res.Diags.Items()
-		p.copies = builders[i].links.copies
+		pb := builders[i]
+		p.diags = pb.res.Diags.Items()
+		p.copies = pb.links.copies
+		pb.reads.freeze()
+		p.reads = pb.reads
+		p.plan = pb.planned
 		out[j.path] = p
 	}
 	return out
@@ -418,58 +426,54 @@ func (b *builder) forPage() *builder {
 	pb.res = &res
 	pb.links = &linker{root: b.links.root, pages: b.links.pages, diags: res.Diags, copies: map[string]string{}}
 	pb.shared = b.shared.forPage()
+	pb.reads = newReadSet()
+	pb.links.reads = pb.reads
+	pb.planned = nil
 	return &pb
 }
 
-// depsOf works out every student's units and competencies (targets and
-// all their prerequisites, a superset of the plan's steps).
-func depsOf(c *content.Course) map[string]studentDeps {
-	out := make(map[string]studentDeps, len(c.Students))
-	byKey := map[string]studentDeps{}
-	for _, st := range c.Students {
-		units := st.Units
-		g := ""
-		if st.Group != nil {
-			g = st.Group.ID
-			if len(units) == 0 && c.Group[g] != nil {
-				units = c.Group[g].Units
-			}
-		}
-		key := g + "\x00" + strings.Join(refIDs(units), ",")
-		d, ok := byKey[key]
-		if !ok {
-			d = studentDeps{units: map[string]bool{}, comps: map[string]bool{}}
-			var walk func(id string)
-			walk = func(id string) {
-				if d.comps[id] {
-					return
-				}
-				d.comps[id] = true
-				if k := c.Competency[id]; k != nil {
-					for _, r := range k.Requires {
-						walk(r.ID)
-					}
-				}
-			}
-			for _, u := range units {
-				d.units[u.ID] = true
-				if unit := c.Unit[u.ID]; unit != nil {
-					for _, r := range unit.Competencies {
-						walk(r.ID)
-					}
-				}
-			}
-			byKey[key] = d
-		}
-		out[st.ID] = d
+// stale lists the jobs whose pages must be rendered again after the
+// changes ch (and the files on disk at changed): new pages, and pages that
+// read something that changed. A student page that read only its plan's
+// inputs is planned again first, and is stale only if the playlist
+// differs; replanned holds, by path, the new plans of those that stand.
+func (s *Session) stale(old *snapshot, b *builder, jobs []job, ch map[readKey]facet, changed []string) (todo []job, replanned map[string]*planned) {
+	disk := make([]string, len(changed))
+	for i, p := range changed {
+		disk[i] = s.rel(p)
 	}
-	return out
-}
-
-func refIDs(refs []content.Ref) []string {
-	out := make([]string, len(refs))
-	for i, r := range refs {
-		out[i] = r.ID
+	var check []int // jobs to plan again
+	for i, j := range jobs {
+		op := old.pages[j.path]
+		switch {
+		case op == nil || op.reads.touches(ch, disk):
+			todo = append(todo, j)
+		case op.plan != nil && op.plan.reads.touches(ch, nil):
+			check = append(check, i)
+		}
 	}
-	return out
+	if len(check) == 0 {
+		return todo, nil
+	}
+	plans := make([]*planned, len(check))
+	work.Each(len(check), func() func(int) error {
+		return func(i int) error {
+			op := old.pages[jobs[check[i]].path]
+			if st := b.course.Student[op.plan.student]; st != nil {
+				pl, _ := b.planner.Build(st)
+				plans[i] = &planned{student: st.ID, reads: planReads(b.course, st, pl), hash: planHash(jsonJS(pl))}
+			}
+			return nil
+		}
+	})
+	replanned = map[string]*planned{}
+	for i, k := range check {
+		j := jobs[k]
+		if pl := plans[i]; pl != nil && pl.hash == old.pages[j.path].plan.hash {
+			replanned[j.path] = pl
+		} else {
+			todo = append(todo, j)
+		}
+	}
+	return todo, replanned
 }

@@ -21,6 +21,8 @@ type linker struct {
 	root  string            // site root
 	pages map[string]string // content file (site-relative, slashes) -> page URL
 	diags *diag.List
+	// reads records what the page's links looked up (a session's page).
+	reads *readSet
 
 	mu     sync.Mutex
 	copies map[string]string // output path -> source path
@@ -60,9 +62,11 @@ func (l *linker) hook(file, pagePath string) func(markdown.Link) string {
 			suffix += "#" + u.Fragment
 		}
 		up := rootOf(pagePath)
+		l.reads.add(rPageOf, target, fAll)
 		if page, ok := l.pages[target]; ok {
 			return up + page + suffix
 		}
+		l.reads.add(rDisk, target, fAll)
 		src := filepath.Join(l.root, filepath.FromSlash(target))
 		fi, err := os.Stat(src)
 		if err != nil || fi.IsDir() || strings.HasPrefix(target, "../") {
