@@ -1,7 +1,6 @@
 package site
 
 import (
-	"bytes"
 	"maps"
 	"os"
 	"path"
@@ -40,8 +39,10 @@ type Session struct {
 	opts Options
 
 	mu    sync.RWMutex
-	files map[string]outFile
+	files map[string]served
 
+	// store holds the rendered pages, on disk.
+	store   *pageStore
 	good    *snapshot
 	assets  *assets.Context
 	cache   *content.Cache
@@ -64,9 +65,18 @@ type snapshot struct {
 	localTheme bool
 }
 
-// page is one rendered page, what rendering it reported and what it read.
+// served is a file of the last good build: bytes in memory (scripts,
+// styles, course data), a page in the store, or the file at src.
+type served struct {
+	data []byte
+	page storedPage
+	src  string
+}
+
+// page is one rendered page (in the store), what rendering it reported
+// and what it read.
 type page struct {
-	data   []byte
+	stored storedPage
 	diags  []diag.Diagnostic
 	copies map[string]string // files its links copy: output path -> source
 	reads  *readSet
@@ -106,14 +116,36 @@ func NewSession(opts Options) *Session {
 // File returns a file of the last good build by its output path
 // ("activities/x/index.html").
 func (s *Session) File(name string) (File, bool) {
+	// A build removes the pages it replaced only after taking the lock
+	// to swap in its own, so a page is read whole or not looked up.
 	s.mu.RLock()
+	defer s.mu.RUnlock()
 	f, ok := s.files[name]
-	s.mu.RUnlock()
-	return File{Data: f.data, Src: f.src}, ok
+	if !ok {
+		return File{}, false
+	}
+	if f.page.file != "" {
+		data, err := s.store.read(f.page)
+		if err != nil {
+			return File{}, false
+		}
+		return File{Data: data}, true
+	}
+	return File{Data: f.data, Src: f.src}, true
 }
 
-// Close frees the esbuild context.
+// Close frees the esbuild context and removes the stored pages.
 func (s *Session) Close() {
+	s.closeAssets()
+	if s.store != nil {
+		s.mu.Lock()
+		s.store.close()
+		s.store, s.files, s.good = nil, nil, nil
+		s.mu.Unlock()
+	}
+}
+
+func (s *Session) closeAssets() {
 	if s.assets != nil {
 		s.assets.Dispose()
 		s.assets = nil
@@ -242,7 +274,7 @@ func (s *Session) build(b *builder, old *snapshot, changed []string) (*Update, e
 		if old == nil {
 			// The theme's files may have moved (a site override folder
 			// created): start a fresh context over the new theme.
-			s.Close()
+			s.closeAssets()
 		}
 		if s.assets == nil {
 			s.assets = assets.NewContext(b.theme.FS)
@@ -290,7 +322,25 @@ func (s *Session) build(b *builder, old *snapshot, changed []string) (*Update, e
 		todo, replanned = s.stale(old, b, jobs, ch, changed)
 		up.Full = len(todo) == len(jobs)
 	}
-	rendered := renderPages(b, todo)
+	if s.store == nil {
+		st, err := newPageStore()
+		if err != nil {
+			return up, err
+		}
+		s.store = st
+	}
+	rendered, err := renderPages(b, todo, s.store)
+	defer func() {
+		if !up.OK {
+			// Pages of a build that is not served.
+			for _, p := range rendered {
+				s.store.drop([]storedPage{p.stored})
+			}
+		}
+	}()
+	if err != nil {
+		return up, err
+	}
 	snap.pages = make(map[string]*page, len(jobs))
 	for _, j := range jobs {
 		if p := rendered[j.path]; p != nil {
@@ -330,12 +380,12 @@ func (s *Session) build(b *builder, old *snapshot, changed []string) (*Update, e
 
 	files := snap.files()
 	up.Rendered = slices.Sorted(maps.Keys(rendered))
-	var prev map[string]outFile
+	var prev map[string]served
 	s.mu.RLock()
 	prev = s.files
 	s.mu.RUnlock()
 	for p, f := range files {
-		if g, ok := prev[p]; !ok || g.src != f.src || string(g.data) != string(f.data) {
+		if g, ok := prev[p]; !ok || g.src != f.src || g.page.sum != f.page.sum || string(g.data) != string(f.data) {
 			up.Changed = append(up.Changed, p)
 		}
 	}
@@ -350,6 +400,16 @@ func (s *Session) build(b *builder, old *snapshot, changed []string) (*Update, e
 	s.mu.Lock()
 	s.files = files
 	s.mu.Unlock()
+	if last := s.good; last != nil {
+		// The pages no longer served (no reader can look them up now).
+		var gone []storedPage
+		for path, p := range last.pages {
+			if q := snap.pages[path]; q == nil || q.stored.file != p.stored.file {
+				gone = append(gone, p.stored)
+			}
+		}
+		s.store.drop(gone)
+	}
 	s.good = snap
 	up.OK = true
 	up.Files = len(files)
@@ -357,8 +417,8 @@ func (s *Session) build(b *builder, old *snapshot, changed []string) (*Update, e
 }
 
 // files is everything the snapshot serves.
-func (snap *snapshot) files() map[string]outFile {
-	files := make(map[string]outFile, len(snap.pages)+len(snap.media)+8)
+func (snap *snapshot) files() map[string]served {
+	files := make(map[string]served, len(snap.pages)+len(snap.media)+8)
 	a := snap.asset
 	for p, data := range a.Files {
 		switch p {
@@ -367,55 +427,60 @@ func (snap *snapshot) files() map[string]outFile {
 		case a.Style:
 			p = SessionStyle
 		}
-		files[p] = outFile{data: data}
+		files[p] = served{data: data}
 	}
-	files[SessionCourse] = outFile{data: snap.courseJS}
+	files[SessionCourse] = served{data: snap.courseJS}
 	for p, data := range snap.stringsJS {
-		files[p] = outFile{data: data}
+		files[p] = served{data: data}
 	}
-	files["robots.txt"] = outFile{data: robots}
-	maps.Copy(files, snap.media)
+	files["robots.txt"] = served{data: robots}
+	for p, f := range snap.media {
+		files[p] = served{data: f.data, src: f.src}
+	}
 	for _, p := range snap.pages {
 		for out, src := range p.copies {
-			files[out] = outFile{src: src}
+			files[out] = served{src: src}
 		}
 	}
 	for path, p := range snap.pages {
-		files[path] = outFile{data: p.data}
+		files[path] = served{page: p.stored}
 	}
 	return files
 }
 
-// renderPages renders jobs, each with its own diagnostics list and link
-// resolver so that what a page reports stays with the page.
-func renderPages(b *builder, jobs []job) map[string]*page {
+// renderPages renders jobs into the store, each with its own diagnostics
+// list, link resolver and read set so that what a page reports and reads
+// stays with the page.
+func renderPages(b *builder, jobs []job, store *pageStore) (map[string]*page, error) {
 	pages := make([]*page, len(jobs))
 	builders := make([]*builder, len(jobs))
 	wrapped := make([]job, len(jobs))
 	for i, j := range jobs {
-		pb := b.forPage()
-		builders[i] = pb
-		wrapped[i] = job{j.path, func(*builder) (*render.Page, error) { return j.page(pb) }}
+		wrapped[i] = job{j.path, func(*builder) (*render.Page, error) {
+			pb := b.forPage()
+			builders[i] = pb
+			return j.page(pb)
+		}}
 	}
-	b.renderJobs(wrapped, func(i int, data []byte) error {
-		pages[i] = &page{data: bytes.Clone(data)}
+	err := b.renderJobs(wrapped, func(i int, data []byte) error {
+		sp, err := store.put(data)
+		if err != nil {
+			return err
+		}
+		pb := builders[i]
+		pb.reads.freeze()
+		pages[i] = &page{stored: sp, diags: pb.res.Diags.Items(), copies: pb.links.copies, reads: pb.reads, plan: pb.planned}
+		builders[i] = nil
 		return nil
 	})
 	out := make(map[string]*page, len(jobs))
 	for i, j := range jobs {
-		p := pages[i]
-		if p == nil {
-			continue // failed: reported in b.res.Diags
+		if p := pages[i]; p != nil {
+			out[j.path] = p
 		}
-		pb := builders[i]
-		p.diags = pb.res.Diags.Items()
-		p.copies = pb.links.copies
-		pb.reads.freeze()
-		p.reads = pb.reads
-		p.plan = pb.planned
-		out[j.path] = p
+		// else failed: reported in b.res.Diags
 	}
-	return out
+	return out, err
 }
 
 // forPage returns a copy of b whose diagnostics and link copies are its own.

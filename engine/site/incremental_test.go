@@ -66,12 +66,13 @@ func sameAsFreshBuild(t *testing.T, s *Session) {
 	if !up.OK {
 		t.Fatalf("fresh build failed:\n%v", up.Diags.Items())
 	}
-	for p, f := range fresh.files {
-		g, ok := s.files[p]
+	for p := range fresh.files {
+		f, _ := fresh.File(p)
+		g, ok := s.File(p)
 		switch {
 		case !ok:
 			t.Errorf("%s: missing after the incremental build", p)
-		case g.src != f.src || string(g.data) != string(f.data):
+		case g.Src != f.Src || string(g.Data) != string(f.Data):
 			t.Errorf("%s: differs from a fresh build", p)
 		}
 	}
@@ -137,8 +138,8 @@ func TestSessionRerendersOnlyWhatAnEditTouches(t *testing.T) {
 	})
 	t.Run("activity title: its page and the pages that link it", func(t *testing.T) {
 		want := []string{activityURL(act0)}
-		for path, p := range s.good.pages {
-			if strings.Contains(string(p.data), "activities/"+act0+"/") {
+		for path := range s.good.pages {
+			if strings.Contains(pageText(t, s, path), "activities/"+act0+"/") {
 				want = append(want, path)
 			}
 		}
@@ -331,7 +332,7 @@ func TestSessionEveryStudentPageKeepsItsWhysCopies(t *testing.T) {
 	id := strings.TrimSuffix(filepath.Base(unit), ".md")
 	n := 0
 	for path, p := range s.good.pages {
-		if !strings.HasPrefix(path, "s/") || !strings.Contains(string(p.data), `id="why-`+id+`"`) {
+		if !strings.HasPrefix(path, "s/") || !strings.Contains(pageText(t, s, path), `id="why-`+id+`"`) {
 			continue
 		}
 		n++
@@ -392,7 +393,7 @@ func TestSessionMinutesEditRerendersOnlyPagesThatShowThem(t *testing.T) {
 		}
 		n := 0
 		for _, p := range students {
-			if strings.Contains(string(s.good.pages[p].data), "activities/"+gencourse.ActivityID(a.i)+"/") {
+			if strings.Contains(pageText(t, s, p), "activities/"+gencourse.ActivityID(a.i)+"/") {
 				n++
 			}
 		}
@@ -405,8 +406,8 @@ func TestSessionMinutesEditRerendersOnlyPagesThatShowThem(t *testing.T) {
 	}
 	act := gencourse.ActivityID(best)
 	before := map[string]string{}
-	for path, p := range s.good.pages {
-		before[path] = string(p.data)
+	for path := range s.good.pages {
+		before[path] = pageText(t, s, path)
 	}
 	p := edit(t, c.Root, c.Activities[best], replaceLine("minutes:", "minutes: 90"))
 	up := update(t, s, p)
@@ -421,7 +422,7 @@ func TestSessionMinutesEditRerendersOnlyPagesThatShowThem(t *testing.T) {
 		}
 		studentsRendered++
 		shows := strings.Contains(before[path], "activities/"+act+"/")
-		if changed := before[path] != string(s.good.pages[path].data); !shows && !changed {
+		if changed := before[path] != pageText(t, s, path); !shows && !changed {
 			t.Errorf("%s rendered again: it does not link %s and came out the same", path, act)
 		}
 	}
@@ -438,4 +439,14 @@ func readFile(t *testing.T, root, rel string) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// pageText is a page the session serves.
+func pageText(t *testing.T, s *Session, path string) string {
+	t.Helper()
+	f, ok := s.File(path)
+	if !ok {
+		t.Fatalf("%s is not served", path)
+	}
+	return string(f.Data)
 }
