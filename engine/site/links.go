@@ -23,6 +23,8 @@ type linker struct {
 	pages map[string]string // content file (site-relative, slashes) -> page URL
 	diags *diag.List
 	fence *pubfile.Fence
+	// reads records what the page's links looked up (a session's page).
+	reads *readSet
 
 	mu     sync.Mutex
 	copies map[string]string // output path -> source path
@@ -63,9 +65,11 @@ func (l *linker) hook(file, pagePath string) func(markdown.Link) string {
 			suffix += "#" + u.Fragment
 		}
 		up := rootOf(pagePath)
+		l.reads.add(rPageOf, target, fAll)
 		if page, ok := l.pages[target]; ok {
 			return up + page + suffix
 		}
+		l.reads.add(rDisk, target, fAll)
 		src := filepath.Join(l.root, filepath.FromSlash(target))
 		fi, err := os.Stat(src)
 		what := "link"

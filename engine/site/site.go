@@ -145,6 +145,10 @@ type builder struct {
 	stringsPath map[string]string
 	// shared holds what the student pages of one build have in common.
 	shared *shared
+	// reads records what the page being rendered reads, and planned its
+	// plan (a dev server's page builder; nil in a cold build).
+	reads   *readSet
+	planned *planned
 }
 
 func load(opts Options, res *Result) (*builder, bool) {
