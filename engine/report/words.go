@@ -31,6 +31,8 @@ type words struct {
 	Goals, GoalsNone                          string
 	Receipts, ReceiptsIntro, Count, File      string
 	Problems, ProblemsIntro, Problem          string
+	Suspect, SuspectIntro, SuspectSome        string
+	SuspectWhy, IgnoredSome                   string
 	SortedBy, Ascending, Descending           string
 	Status                                    map[string]string
 	// Nouns are counted nouns: singular and plural.
@@ -80,6 +82,11 @@ var texts = map[string]*words{
 		Problems:      "Receipts that could not be used",
 		ProblemsIntro: "Ask the students concerned to hand in again. A receipt from another site, or of a student not on the roster, may belong to another class or an old roster.",
 		Problem:       "Problem",
+		Suspect:       "Receipts dated in the future",
+		SuspectIntro:  "A receipt dated after this report was made comes from a device with a wrong clock, or was edited. It never replaces another receipt of its student; it is used only when the student has no other. Check the student's device clock and ask them to hand in again.",
+		SuspectSome:   "%s dated after this report was made.",
+		SuspectWhy:    "dated %s, after this report was made: the device's clock is wrong or the receipt was edited; it never replaces another receipt of the student",
+		IgnoredSome:   "%s of competencies this course does not have were ignored.",
 		SortedBy:      "Sorted by %s, %s", Ascending: "ascending", Descending: "descending",
 		Status: map[string]string{
 			"not-started": "Not started", "practicing": "Practicing", "needs-support": "Needs support",
@@ -88,6 +95,7 @@ var texts = map[string]*words{
 		Nouns: map[string][2]string{
 			"receipt": {"receipt", "receipts"}, "school day": {"school day", "school days"},
 			"day": {"day", "days"}, "self-rating": {"self-rating", "self-ratings"},
+			"step": {"step", "steps"}, "receipt is": {"receipt is", "receipts are"},
 		},
 		Days:   []string{"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"},
 		Months: []string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"},
@@ -133,6 +141,11 @@ var texts = map[string]*words{
 		Problems:      "Recibos que no se pudieron usar",
 		ProblemsIntro: "Pide a los estudiantes afectados que vuelvan a entregar. Un recibo de otro sitio, o de un estudiante que no está en la lista, puede ser de otra clase o de una lista antigua.",
 		Problem:       "Problema",
+		Suspect:       "Recibos con fecha futura",
+		SuspectIntro:  "Un recibo con fecha posterior a este informe viene de un dispositivo con la hora mal puesta, o fue editado. Nunca reemplaza otro recibo del estudiante; solo se usa si el estudiante no tiene otro. Revisa la hora de su dispositivo y pídele que vuelva a entregar.",
+		SuspectSome:   "%s con fecha posterior a este informe.",
+		SuspectWhy:    "con fecha %s, posterior a este informe: la hora del dispositivo está mal o el recibo fue editado; nunca reemplaza otro recibo del estudiante",
+		IgnoredSome:   "Se ignoraron %s de competencias que este curso no tiene.",
 		SortedBy:      "Ordenado por %s, %s", Ascending: "ascendente", Descending: "descendente",
 		Status: map[string]string{
 			"not-started": "Sin empezar", "practicing": "Practicando", "needs-support": "Necesita apoyo",
@@ -141,6 +154,7 @@ var texts = map[string]*words{
 		Nouns: map[string][2]string{
 			"receipt": {"recibo", "recibos"}, "school day": {"día de clase", "días de clase"},
 			"day": {"día", "días"}, "self-rating": {"autoevaluación", "autoevaluaciones"},
+			"step": {"paso", "pasos"}, "receipt is": {"recibo", "recibos"},
 		},
 		Days:   []string{"dom", "lun", "mar", "mié", "jue", "vie", "sáb"},
 		Months: []string{"ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sep", "oct", "nov", "dic"},
