@@ -69,8 +69,9 @@ var filled = []string{"Playlist"}
 var notRead = map[string][]string{
 	// A unit's competencies: the client finds them through each step.
 	"Unit": {"c"},
-	// The plan's settings and counts: the page shows them from the HTML.
-	"Playlist": {"start", "end", "minutesPerDay", "prefers", "interests", "schoolDays", "neededDays"},
+	// The plan's settings and counts: the page shows them from the HTML;
+	// pace (even or asap) is already in the targets the plan sends.
+	"Playlist": {"start", "prefers", "interests", "schoolDays", "neededDays", "pace"},
 }
 
 // jsonFields maps each JSON name of struct type t to whether it has
