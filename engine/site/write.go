@@ -220,17 +220,21 @@ func writeMarker(dir string, names []string) error {
 // junk is what a file browser leaves in any folder it shows.
 var junk = map[string]bool{".DS_Store": true, "Thumbs.db": true, "desktop.ini": true}
 
+// legacy is what builds wrote at the top of their output before markers
+// listed it.
+var legacy = []string{"activities", "assets", "competencies", "files", "index.html", "robots.txt", "s", "units"}
+
 // checkWritten refuses an output whose marker lists what its build wrote
 // when it holds anything else: a teacher's file put there, or a copied
-// marker in a folder of their own. (Markers without a list, from older
-// builds, are trusted.)
+// marker in a folder of their own. A marker without a list, from an older
+// build, vouches for what those builds wrote.
 func checkWritten(out, markerData string) error {
-	_, list, ok := strings.Cut(markerData, wroteLine)
-	if !ok {
-		return nil
+	names := legacy
+	if _, list, ok := strings.Cut(markerData, wroteLine); ok {
+		names = strings.Split(list, "\n")
 	}
 	wrote := map[string]bool{marker: true}
-	for _, n := range strings.Split(list, "\n") {
+	for _, n := range names {
 		wrote[n] = true
 	}
 	entries, err := os.ReadDir(out)
