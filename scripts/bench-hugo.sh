@@ -4,7 +4,11 @@
 # It also times leastwork, the floor: the Hugo site's pages read, decoded,
 # rendered with goldmark and written, nothing more.
 #
-#   scripts/bench-hugo.sh [ACTIVITIES [STUDENTS [RUNS]]]     default 5000 1000 5
+#   scripts/bench-hugo.sh [ACTIVITIES [STUDENTS [RUNS [SHAPE]]]]   default 5000 1000 5 default
+#
+# SHAPE is a course shape of gencourse (default, few, wide, long; see
+# BENCHMARKS.md). Courses are generated once into $BENCH_DIR (default
+# $TMPDIR/pacer-bench-hugo) and reused.
 #
 # Hugo v0.165.0 is installed with `go install` when it is not on PATH or in
 # $(go env GOPATH)/bin (v0.165.0 is the newest release that builds with
@@ -14,6 +18,7 @@ cd "$(dirname "$0")/.."
 activities=${1:-5000}
 students=${2:-1000}
 runs=${3:-5}
+shape=${4:-default}
 work=${BENCH_DIR:-${TMPDIR:-/tmp}/pacer-bench-hugo}
 
 hugo=${HUGO:-}
@@ -37,13 +42,18 @@ go build -o "$work/bin/pacer" ./cmd/pacer
 go build -o "$work/bin/sidebyside" ./engine/internal/gencourse/cmd/sidebyside
 go build -o "$work/bin/leastwork" ./engine/internal/gencourse/cmd/leastwork
 
-site=$work/pacer-$activities-$students
-hsite=$work/hugo-$activities
-[ -f "$site/.generated" ] || { rm -rf "$site"; go run ./engine/internal/gencourse/cmd/gencourse -activities "$activities" -students "$students" -pacer "$site" && touch "$site/.generated"; }
-[ -f "$hsite/.generated" ] || { rm -rf "$hsite"; go run ./engine/internal/gencourse/cmd/gencourse -activities "$activities" -hugo "$hsite" && touch "$hsite/.generated"; }
+go build -o "$work/bin/gencourse" ./engine/internal/gencourse/cmd/gencourse
+
+# The default shape keeps the folder names of earlier runs.
+prefix=
+[ "$shape" = default ] || prefix=$shape-
+site=$work/${prefix}pacer-$activities-$students
+hsite=$work/${prefix}hugo-$activities
+[ -f "$site/.generated" ] || { rm -rf "$site"; "$work/bin/gencourse" -shape "$shape" -activities "$activities" -students "$students" -pacer "$site" && touch "$site/.generated"; }
+[ -f "$hsite/.generated" ] || { rm -rf "$hsite"; "$work/bin/gencourse" -shape "$shape" -activities "$activities" -hugo "$hsite" && touch "$hsite/.generated"; }
 
 pages=$(find "$hsite/content" -name '*.md' | wc -l)
-echo "same $pages activity and competency pages; Pacer also renders $students student pages, unit pages and the home page" >&2
+echo "shape $shape: same $pages activity and competency pages; Pacer also renders $students student pages, unit pages and the home page" >&2
 echo "machine: $(nproc) cores, $(uname -sr), $(go version | cut -d' ' -f3)" >&2
 PACER_SECRET=bench-secret "$work/bin/sidebyside" -runs "$runs" \
 	-cmd "pacer=$work/bin/pacer build -q -s $site -o {out}" \

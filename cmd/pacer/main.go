@@ -156,7 +156,15 @@ func build(args []string, stdout, stderr io.Writer, dry bool) (int, error) {
 		opts.Progress = stderr
 	}
 	res, err := site.Build(opts)
-	res.Diags.Print(stderr)
+	if *quiet {
+		// Errors, then one line of counts: warnings are for a run without -q.
+		res.Diags.PrintErrors(stderr)
+		if c := res.Diags.Counts(); c != "" && res.Diags.Errors() == 0 {
+			fmt.Fprintln(stderr, c)
+		}
+	} else {
+		res.Diags.Print(stderr)
+	}
 	if oe := (*site.OutputError)(nil); errors.As(err, &oe) {
 		return 2, err
 	}
@@ -164,7 +172,11 @@ func build(args []string, stdout, stderr io.Writer, dry bool) (int, error) {
 		return 1, err
 	}
 	if n := res.Diags.Errors(); n > 0 {
-		fmt.Fprintf(stderr, "%s; nothing was written\n", plural(n, "error"))
+		summary := plural(n, "error")
+		if *quiet {
+			summary = res.Diags.Counts()
+		}
+		fmt.Fprintf(stderr, "%s; nothing was written\n", summary)
 		return 1, nil
 	}
 	if res.SecretCreated {

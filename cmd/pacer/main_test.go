@@ -4,6 +4,8 @@ import (
 	"archive/zip"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -26,7 +28,7 @@ func TestScripts(t *testing.T) {
 			e.Setenv("PACER_SECRET", "test-secret")
 			return nil
 		},
-		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){"zip": zipCmd},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){"zip": zipCmd, "gen": gen},
 	})
 }
 
@@ -55,4 +57,21 @@ func zipCmd(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	ts.Check(zw.Close())
 	ts.Check(f.Close())
+}
+
+// gen FILE HEAD BODY N TAIL writes HEAD, BODY N times, then TAIL to FILE
+// (each a Go string literal's content, so "\n" is a newline): the
+// pathological inputs a script needs without committing megabytes.
+func gen(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 5 {
+		ts.Fatalf("usage: gen FILE HEAD BODY N TAIL")
+	}
+	n, err := strconv.Atoi(args[3])
+	ts.Check(err)
+	esc := strings.NewReplacer(`\n`, "\n", `\t`, "\t")
+	var parts [3]string
+	for i, a := range []string{args[1], args[2], args[4]} {
+		parts[i] = esc.Replace(a)
+	}
+	ts.Check(os.WriteFile(ts.MkAbs(args[0]), []byte(parts[0]+strings.Repeat(parts[1], n)+parts[2]), 0o644))
 }

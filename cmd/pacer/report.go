@@ -50,6 +50,9 @@ func reportCmd(args []string, stdout, stderr io.Writer) (int, error) {
 		return code, err
 	}
 	r := report.Make(report.RosterOf(res), srcs, probs, time.Now())
+	for _, p := range r.Suspect {
+		fmt.Fprintln(stderr, p)
+	}
 	for _, p := range r.Problems {
 		fmt.Fprintln(stderr, p)
 	}
@@ -61,8 +64,14 @@ func reportCmd(args []string, stdout, stderr io.Writer) (int, error) {
 	}
 	fmt.Fprintf(stdout, "wrote %s: %d of %d students handed in; %d behind pace; %d steps need support\n",
 		o, r.HandedIn(), len(r.Entries), len(r.Behind()), len(r.Steps(report.NeedsSupport)))
+	if n := len(r.Suspect); n > 0 {
+		fmt.Fprintf(stderr, "%s dated after now: each is used only when its student has no other (listed above and in the report)\n", plural(n, "receipt"))
+	}
 	if n := len(r.Problems); n > 0 {
 		fmt.Fprintf(stderr, "%s could not be used (listed above and in the report)\n", plural(n, "receipt"))
+	}
+	if r.Ignored > 0 {
+		fmt.Fprintf(stderr, "ignored %s of competencies this course does not have\n", plural(r.Ignored, "step"))
 	}
 	fmt.Fprintln(stdout, "keep it private: it holds students' names and notes")
 	return 0, nil

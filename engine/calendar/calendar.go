@@ -180,8 +180,8 @@ var (
 
 // Pacing is work laid over school days.
 type Pacing struct {
-	// Targets holds, per step, the school day on which the step's
-	// cumulative minutes are reached; nil when Pace failed.
+	// Targets holds, per step, the school day by which the step is due;
+	// nil when pacing failed or no school day lies between start and end.
 	Targets []Date
 	// Available is the number of school days from start to end, both
 	// included (0 when end is unset or before start).
@@ -195,16 +195,91 @@ type Pacing struct {
 }
 
 // Pace lays steps of work, in order, over the school days from start at
-// minutesPerDay. A step's target is the k-th school day on or after start,
-// where k is the minutes up to and including the step divided by
-// minutesPerDay, rounded up (at least 1, so steps of no minutes at the
-// start fall on the first school day). Targets continue past end when the
-// work does not fit; Shortfall says by how many school days. An unset end
-// means an open-ended plan: nothing is short. Negative minutes count as 0.
+// minutesPerDay, as soon as possible (term.pace: asap). A step's target is
+// the k-th school day on or after start, where k is the minutes up to and
+// including the step divided by minutesPerDay, rounded up (at least 1, so
+// steps of no minutes at the start fall on the first school day). No target
+// falls after end: work that does not fit is due on the last school day on
+// or before end, and Shortfall says by how many school days it is short.
+// When no school day lies between start and end, Targets is empty. An unset
+// end means an open-ended plan: nothing is short, nothing is clamped.
+// Negative minutes count as 0.
 //
 // Pace fails with ErrMinutesPerDay, ErrNoSchoolDays or ErrNoStart; it still
 // fills Available, Needed and Shortfall when minutesPerDay is valid.
 func (c *Calendar) Pace(start, end Date, minutesPerDay int, minutes []int) (Pacing, error) {
+	p, err := c.pacing(start, end, minutesPerDay, minutes)
+	if err != nil || (!end.IsZero() && p.Available == 0) {
+		return p, err
+	}
+	p.Targets = make([]Date, len(minutes))
+	w := c.walk(start)
+	var day int64
+	var have, cum int
+	var last Date
+	for i, m := range minutes {
+		cum += max(m, 0)
+		need := max(ceilDiv(cum, minutesPerDay), 1)
+		if !end.IsZero() {
+			need = min(need, p.Available)
+		}
+		if need > have {
+			for ; have < need; have++ {
+				day = w.next()
+			}
+			last = fromDayNum(day)
+		}
+		p.Targets[i] = last
+	}
+	return p, nil
+}
+
+// Spread lays steps of work, in order, evenly over the school days from
+// start to end (term.pace: even): a step's target is the k-th school day
+// on or after start, where k is the share of all minutes done by the end
+// of the step times the school days available, rounded up (at least 1).
+// The last step with minutes is due on the last school day on or before
+// end; steps of no minutes before any work fall on the first school day.
+// minutesPerDay only fills Needed and Shortfall: Spread never moves a
+// target past end, however much work there is. Spread needs an end (use
+// Pace for an open-ended plan); when no school day lies between start and
+// end, Targets is empty.
+//
+// Spread fails as Pace does.
+func (c *Calendar) Spread(start, end Date, minutesPerDay int, minutes []int) (Pacing, error) {
+	p, err := c.pacing(start, end, minutesPerDay, minutes)
+	if err != nil || p.Available == 0 {
+		return p, err
+	}
+	total := 0
+	for _, m := range minutes {
+		total += max(m, 0)
+	}
+	p.Targets = make([]Date, len(minutes))
+	w := c.walk(start)
+	var day int64
+	var have, cum int
+	var last Date
+	for i, m := range minutes {
+		cum += max(m, 0)
+		need := 1
+		if total > 0 {
+			need = max(int((int64(cum)*int64(p.Available)+int64(total)-1)/int64(total)), 1)
+		}
+		if need > have {
+			for ; have < need; have++ {
+				day = w.next()
+			}
+			last = fromDayNum(day)
+		}
+		p.Targets[i] = last
+	}
+	return p, nil
+}
+
+// pacing fills what Pace and Spread share: Available, Needed and Shortfall,
+// or the reason no work can be laid out.
+func (c *Calendar) pacing(start, end Date, minutesPerDay int, minutes []int) (Pacing, error) {
 	var p Pacing
 	if minutesPerDay < 1 {
 		return p, ErrMinutesPerDay
@@ -223,22 +298,6 @@ func (c *Calendar) Pace(start, end Date, minutesPerDay int, minutes []int) (Paci
 		return p, ErrNoSchoolDays
 	case start.IsZero():
 		return p, ErrNoStart
-	}
-	p.Targets = make([]Date, len(minutes))
-	w := c.walk(start)
-	var day int64
-	var have, cum int
-	var last Date
-	for i, m := range minutes {
-		cum += max(m, 0)
-		need := max(ceilDiv(cum, minutesPerDay), 1)
-		if need > have {
-			for ; have < need; have++ {
-				day = w.next()
-			}
-			last = fromDayNum(day)
-		}
-		p.Targets[i] = last
 	}
 	return p, nil
 }

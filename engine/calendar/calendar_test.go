@@ -27,29 +27,6 @@ func term() *Calendar {
 	})
 }
 
-func TestIsSchoolDay(t *testing.T) {
-	c := term()
-	for _, tc := range []struct {
-		day  string
-		want bool
-	}{
-		{"2026-11-20", true},  // Friday before Thanksgiving
-		{"2026-11-21", false}, // Saturday
-		{"2026-11-23", false}, // first day of a break
-		{"2026-11-27", false}, // last day of a break
-		{"2026-11-30", true},  // Monday after
-		{"2026-12-18", true},  // Friday before winter break
-		{"2026-12-21", false},
-		{"2027-01-01", false},
-		{"2027-01-04", true},
-		{"1969-12-31", true}, // before the Unix epoch: a Wednesday
-	} {
-		if got := c.IsSchoolDay(d(tc.day)); got != tc.want {
-			t.Errorf("IsSchoolDay(%s) = %v, want %v", tc.day, got, tc.want)
-		}
-	}
-}
-
 func TestNewNormalisesBreaks(t *testing.T) {
 	c := New(weekdays, []Break{
 		{From: d("2027-01-13"), To: d("2027-01-11")}, // backwards: ignored
@@ -70,36 +47,6 @@ func TestNewNormalisesBreaks(t *testing.T) {
 	}
 	if !c.IsSchoolDay(d("2027-01-12")) || c.IsSchoolDay(d("2027-01-20")) {
 		t.Error("a backwards break must be ignored and a one-day break honoured")
-	}
-}
-
-func TestSchoolDays(t *testing.T) {
-	for _, tc := range []struct {
-		name     string
-		cal      *Calendar
-		from, to string
-		want     int
-	}{
-		{"one week", term(), "2027-01-11", "2027-01-15", 5},
-		{"weekend only", term(), "2027-01-16", "2027-01-17", 0},
-		{"start equals end on a school day", term(), "2027-01-13", "2027-01-13", 1},
-		{"start equals end on a weekend", term(), "2027-01-16", "2027-01-16", 0},
-		{"end before start", term(), "2027-01-15", "2027-01-11", 0},
-		{"week with a break", term(), "2026-11-23", "2026-11-29", 0},
-		{"across the winter break", term(), "2026-12-14", "2027-01-08", 10},
-		{"whole autumn", term(), "2026-09-08", "2027-01-29", 104 - 5 - 10},
-		{"saturdays only in a working week", New([]time.Weekday{time.Saturday}, nil), "2027-01-11", "2027-01-15", 0},
-		{"no school days at all", New(nil, nil), "2027-01-01", "2027-12-31", 0},
-		{"every day", New([]time.Weekday{0, 1, 2, 3, 4, 5, 6}, nil), "2027-01-01", "2027-12-31", 365},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			if got := tc.cal.SchoolDays(d(tc.from), d(tc.to)); got != tc.want {
-				t.Errorf("SchoolDays(%s, %s) = %d, want %d", tc.from, tc.to, got, tc.want)
-			}
-			if got := brute(tc.cal, d(tc.from), d(tc.to)); got != tc.want {
-				t.Errorf("brute-force count = %d, want %d: the table is wrong", got, tc.want)
-			}
-		})
 	}
 }
 
@@ -191,124 +138,6 @@ func TestDays(t *testing.T) {
 	}
 	for x := range New(nil, nil).Days(d("2026-11-20")) {
 		t.Fatalf("a calendar without school days yielded %s", x)
-	}
-}
-
-func TestPace(t *testing.T) {
-	for _, tc := range []struct {
-		name          string
-		cal           *Calendar
-		start, end    string
-		perDay        int
-		minutes       []int
-		targets       []string
-		avail, needed int
-		short         int
-	}{
-		{
-			name: "fits a week", cal: term(), start: "2027-01-11", end: "2027-01-15", perDay: 30,
-			minutes: []int{30, 30, 15, 15, 60},
-			targets: []string{"2027-01-11", "2027-01-12", "2027-01-13", "2027-01-13", "2027-01-15"},
-			avail:   5, needed: 5,
-		},
-		{
-			name: "start inside a break", cal: term(), start: "2026-11-24", end: "2026-12-04", perDay: 30,
-			minutes: []int{30, 30},
-			targets: []string{"2026-11-30", "2026-12-01"},
-			avail:   5, needed: 2,
-		},
-		{
-			name: "break across weekends", cal: term(), start: "2026-12-17", end: "2027-01-08", perDay: 30,
-			minutes: []int{30, 30, 30},
-			targets: []string{"2026-12-17", "2026-12-18", "2027-01-04"},
-			avail:   7, needed: 3,
-		},
-		{
-			name: "break overlaps the start", cal: term(), start: "2026-12-21", end: "2027-01-06", perDay: 30,
-			minutes: []int{90, 30},
-			targets: []string{"2027-01-06", "2027-01-07"},
-			avail:   3, needed: 4, short: 1,
-		},
-		{
-			name: "break overlaps the end", cal: term(), start: "2026-12-14", end: "2026-12-23", perDay: 30,
-			minutes: []int{60, 60, 60},
-			targets: []string{"2026-12-15", "2026-12-17", "2027-01-04"},
-			avail:   5, needed: 6, short: 1,
-		},
-		{
-			name: "end before start", cal: term(), start: "2027-01-15", end: "2027-01-11", perDay: 30,
-			minutes: []int{30, 30},
-			targets: []string{"2027-01-15", "2027-01-18"},
-			avail:   0, needed: 2, short: 2,
-		},
-		{
-			name: "no school day in range", cal: New([]time.Weekday{time.Saturday}, nil), start: "2027-01-11", end: "2027-01-15", perDay: 30,
-			minutes: []int{30},
-			targets: []string{"2027-01-16"},
-			avail:   0, needed: 1, short: 1,
-		},
-		{
-			name: "whole range in a break", cal: term(), start: "2026-11-23", end: "2026-11-27", perDay: 30,
-			minutes: []int{10},
-			targets: []string{"2026-11-30"},
-			avail:   0, needed: 1, short: 1,
-		},
-		{
-			name: "start equals end", cal: term(), start: "2027-01-13", end: "2027-01-13", perDay: 30,
-			minutes: []int{30, 1},
-			targets: []string{"2027-01-13", "2027-01-14"},
-			avail:   1, needed: 2, short: 1,
-		},
-		{
-			name: "start equals end on a weekend", cal: term(), start: "2027-01-16", end: "2027-01-16", perDay: 30,
-			minutes: []int{30},
-			targets: []string{"2027-01-18"},
-			avail:   0, needed: 1, short: 1,
-		},
-		{
-			name: "minutes per day above everything", cal: term(), start: "2027-01-11", end: "2027-01-29", perDay: 1000,
-			minutes: []int{30, 45, 20},
-			targets: []string{"2027-01-11", "2027-01-11", "2027-01-11"},
-			avail:   15, needed: 1,
-		},
-		{
-			name: "steps of no minutes", cal: term(), start: "2027-01-11", end: "2027-01-29", perDay: 30,
-			minutes: []int{0, 30, 0, 30, -5},
-			targets: []string{"2027-01-11", "2027-01-11", "2027-01-11", "2027-01-12", "2027-01-12"},
-			avail:   15, needed: 2,
-		},
-		{
-			name: "no steps", cal: term(), start: "2027-01-11", end: "2027-01-29", perDay: 30,
-			targets: []string{},
-			avail:   15,
-		},
-		{
-			name: "open end", cal: term(), start: "2027-01-11", perDay: 30,
-			minutes: []int{300},
-			targets: []string{"2027-01-22"},
-			needed:  10,
-		},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			var end Date
-			if tc.end != "" {
-				end = d(tc.end)
-			}
-			p, err := tc.cal.Pace(d(tc.start), end, tc.perDay, tc.minutes)
-			if err != nil {
-				t.Fatal(err)
-			}
-			got := make([]string, len(p.Targets))
-			for i, x := range p.Targets {
-				got[i] = x.String()
-			}
-			if !slices.Equal(got, tc.targets) {
-				t.Errorf("targets = %v, want %v", got, tc.targets)
-			}
-			if p.Available != tc.avail || p.Needed != tc.needed || p.Shortfall != tc.short {
-				t.Errorf("available %d, needed %d, short %d; want %d, %d, %d", p.Available, p.Needed, p.Shortfall, tc.avail, tc.needed, tc.short)
-			}
-		})
 	}
 }
 

@@ -39,7 +39,17 @@ type Term struct {
 	Days          []time.Weekday
 	Breaks        []calendar.Break
 	MinutesPerDay int
+	// Pace is how target dates are laid: PaceEven (spread over the
+	// student's school days to their end) or PaceASAP (at minutesPerDay
+	// from the start).
+	Pace string
 }
+
+// Ways of laying target dates (term.pace).
+const (
+	PaceEven = "even"
+	PaceASAP = "asap"
+)
 
 // Mastery holds the self-assessment scale and the default mastery rule.
 type Mastery struct {
@@ -112,6 +122,7 @@ func Default() *Config {
 		Term: Term{
 			Days:          []time.Weekday{time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday},
 			MinutesPerDay: 45,
+			Pace:          PaceEven,
 		},
 		Mastery: Mastery{
 			Levels: 4,
@@ -301,6 +312,11 @@ func decodeTerm(d *yamlx.Decoder, n *yaml.Node, t *Term) {
 		"minutesPerDay": func(_, v *yaml.Node) {
 			if m, ok := d.Int(v, "term.minutesPerDay", 1, 24*60); ok {
 				t.MinutesPerDay = m
+			}
+		},
+		"pace": func(_, v *yaml.Node) {
+			if p, ok := d.OneOf(v, "term.pace", []string{PaceEven, PaceASAP}); ok {
+				t.Pace = p
 			}
 		},
 	})

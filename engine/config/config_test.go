@@ -157,3 +157,25 @@ func TestScalePerLanguageErrorsHavePositions(t *testing.T) {
 		})
 	}
 }
+
+func TestTermPaceIsEvenUnlessSetToASAP(t *testing.T) {
+	for _, tc := range []struct {
+		yaml, want, err string
+	}{
+		{"term: {start: 2026-09-08}\n", PaceEven, ""},
+		{"term: {pace: asap}\n", PaceASAP, ""},
+		{"term: {pace: even}\n", PaceEven, ""},
+		{"term: {pace: evn}\n", PaceEven, `site.yaml:1:14: term.pace "evn" is not one of even, asap` + "\n\thint: did you mean \"even\"?"},
+	} {
+		cfg := Default()
+		var d diag.List
+		Decode([]byte(tc.yaml), cfg, &d)
+		var got []string
+		for _, x := range d.Items() {
+			got = append(got, x.String())
+		}
+		if cfg.Term.Pace != tc.want || strings.Join(got, "\n") != tc.err {
+			t.Errorf("%q: pace %q, diagnostics %q; want %q, %q", tc.yaml, cfg.Term.Pace, got, tc.want, tc.err)
+		}
+	}
+}

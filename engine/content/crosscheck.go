@@ -10,6 +10,7 @@ import (
 
 	"github.com/pacer-edu/pacer/engine/diag"
 	"github.com/pacer-edu/pacer/engine/graph"
+	"github.com/pacer-edu/pacer/engine/pubfile"
 	"github.com/pacer-edu/pacer/engine/yamlx"
 )
 
@@ -95,9 +96,10 @@ func resolve[T any](refs []Ref, m map[string]T, what string, diags *diag.List) {
 }
 
 func crossCheck(c *Course, diags *diag.List) {
+	fence := pubfile.New(c.Root, RosterDir(c.Root, c.Config))
 	for _, a := range c.Activities {
 		resolve(a.For, c.Competency, "competency", diags)
-		checkMedia(c, a, diags)
+		checkMedia(c, a, fence, diags)
 	}
 	ids := make([]string, 0, len(c.Competencies))
 	requires := map[string][]string{}
@@ -200,8 +202,12 @@ func reportCycle(c *Course, cyc []string, diags *diag.List) {
 		Hint = "a competency cannot require itself, directly or through others; remove one of these requires"
 }
 
-// checkMedia reports media that is neither a web link nor a file beside the activity.
-func checkMedia(c *Course, a *Activity, diags *diag.List) {
+// PublishHint is the hint for a file the build must not publish.
+const PublishHint = "publish only files meant for students: copy such a file into the course folder rather than linking to it"
+
+// checkMedia reports media that is neither a web link nor a file beside
+// the activity, and a media or captions file that must not be published.
+func checkMedia(c *Course, a *Activity, fence *pubfile.Fence, diags *diag.List) {
 	if a.Media == "" || strings.Contains(a.Media, "://") {
 		if a.Media != "" && !strings.HasPrefix(a.Media, "https://") && !strings.HasPrefix(a.Media, "http://") {
 			diags.Errorf(a.MediaPos, "media %q: only http and https links or local files can be used", a.Media)
@@ -217,5 +223,15 @@ func checkMedia(c *Course, a *Activity, diags *diag.List) {
 	if _, err := os.Stat(p); err != nil {
 		diags.Errorf(a.MediaPos, "media file %q not found beside %s", a.Media, path.Base(a.File)).
 			Hint = "put the file in " + path.Dir(a.File) + "/ or link to it with https://"
+		return
+	}
+	if err := fence.Check(p); err != nil {
+		diags.Errorf(a.MediaPos, "media %q: %v", a.Media, err).Hint = PublishHint
+	}
+	vtt := strings.TrimSuffix(p, filepath.Ext(p)) + ".vtt" // the captions the build copies beside it
+	if _, err := os.Stat(vtt); err == nil {
+		if err := fence.Check(vtt); err != nil {
+			diags.Errorf(a.MediaPos, "captions %q: %v", filepath.Base(vtt), err).Hint = PublishHint
+		}
 	}
 }

@@ -547,9 +547,9 @@ func (x *decoder) group(s Source) *Group {
 	g := &Group{Source: s}
 	x.fields(kindNames[kGroup], map[string]yamlx.Field{
 		"title": func(_, v *yaml.Node) { x.str(v, "title", &g.Title) },
-		"units": func(_, v *yaml.Node) { x.refs(v, "units", &g.Units) },
-		"start": func(_, v *yaml.Node) { x.date(v, "start", &g.Start) },
-		"end":   func(_, v *yaml.Node) { x.date(v, "end", &g.End) },
+		"units": func(k, v *yaml.Node) { g.Keys.Units = x.d.Pos(k); x.refs(v, "units", &g.Units) },
+		"start": func(k, v *yaml.Node) { g.Keys.Start = x.d.Pos(k); x.date(v, "start", &g.Start) },
+		"end":   func(k, v *yaml.Node) { g.Keys.End = x.d.Pos(k); x.date(v, "end", &g.End) },
 	})
 	x.require("units")
 	return g
@@ -564,9 +564,9 @@ func (x *decoder) student(s Source) *Student {
 				st.Group = &Ref{ID: g, Pos: x.d.Pos(v)}
 			}
 		},
-		"units": func(_, v *yaml.Node) { x.refs(v, "units", &st.Units) },
-		"start": func(_, v *yaml.Node) { x.date(v, "start", &st.Start) },
-		"end":   func(_, v *yaml.Node) { x.date(v, "end", &st.End) },
+		"units": func(k, v *yaml.Node) { st.Keys.Units = x.d.Pos(k); x.refs(v, "units", &st.Units) },
+		"start": func(k, v *yaml.Node) { st.Keys.Start = x.d.Pos(k); x.date(v, "start", &st.Start) },
+		"end":   func(k, v *yaml.Node) { st.Keys.End = x.d.Pos(k); x.date(v, "end", &st.End) },
 		"prefers": func(_, v *yaml.Node) {
 			items, _ := x.d.Strings(v, "prefers")
 			for _, it := range items {

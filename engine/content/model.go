@@ -88,6 +88,15 @@ type Group struct {
 	Title      string
 	Units      []Ref
 	Start, End calendar.Date
+	// Keys is where units, start and end were written.
+	Keys PlanKeys
+}
+
+// PlanKeys are the positions of the keys that decide a plan's size and
+// span, for warnings about a plan that does not fit; a zero Pos means the
+// key is not in the file.
+type PlanKeys struct {
+	Units, Start, End diag.Pos
 }
 
 // Student is one learner's plan. Name, ID and Notes are private: they may
@@ -107,6 +116,8 @@ type Student struct {
 	MinutesPerDay int
 	Language      string
 	Notes         string
+	// Keys is where units, start and end were written.
+	Keys PlanKeys
 }
 
 // Course is a loaded, cross-checked course.

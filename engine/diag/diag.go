@@ -43,8 +43,12 @@ const (
 type Diagnostic struct {
 	Pos      Pos
 	Severity Severity
-	Message  string
-	Hint     string
+	// Kind groups warnings of one sort ("plans that do not fit"), so that
+	// a course with hundreds of them prints a few and a count. Empty means
+	// a kind of its own.
+	Kind    string
+	Message string
+	Hint    string
 }
 
 func (d Diagnostic) String() string {
@@ -148,11 +152,67 @@ func (l *List) Errors() int {
 // HasErrors reports whether any diagnostic is an error.
 func (l *List) HasErrors() bool { return l.Errors() > 0 }
 
-// Print writes every diagnostic, sorted, one per line (hints indented).
+// PerKind is how many warnings of one kind Print writes before it counts
+// the rest.
+const PerKind = 10
+
+// Print writes the diagnostics, sorted, one per line (hints indented):
+// every error, and of each kind of warning the first PerKind followed by a
+// line counting the rest.
 func (l *List) Print(w io.Writer) {
-	for _, d := range l.Items() {
+	items := l.Items()
+	seen := map[string]int{}
+	for _, d := range items {
+		if d.Severity == Warning && d.Kind != "" {
+			seen[d.Kind]++
+			if seen[d.Kind] > PerKind {
+				continue
+			}
+		}
 		fmt.Fprintln(w, d.String())
 	}
+	kinds := make([]string, 0, len(seen))
+	for k, n := range seen {
+		if n > PerKind {
+			kinds = append(kinds, k)
+		}
+	}
+	sort.Strings(kinds)
+	for _, k := range kinds {
+		fmt.Fprintf(w, "warning: %d more %s (%d in all; %d shown above)\n", seen[k]-PerKind, k, seen[k], PerKind)
+	}
+}
+
+// PrintErrors writes only the errors, sorted, one per line: what a quiet
+// run prints before its line of counts.
+func (l *List) PrintErrors(w io.Writer) {
+	for _, d := range l.Items() {
+		if d.Severity == Error {
+			fmt.Fprintln(w, d.String())
+		}
+	}
+}
+
+// Counts says how many errors and warnings were recorded, as "2 errors,
+// 1 warning"; "" when there are none.
+func (l *List) Counts() string {
+	e := l.Errors()
+	w := l.Len() - e
+	var parts []string
+	if e > 0 {
+		parts = append(parts, count(e, "error"))
+	}
+	if w > 0 {
+		parts = append(parts, count(w, "warning"))
+	}
+	return strings.Join(parts, ", ")
+}
+
+func count(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
 }
 
 // Suggest returns the candidate closest to word by edit distance, or "" when

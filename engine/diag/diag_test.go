@@ -1,6 +1,7 @@
 package diag
 
 import (
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
@@ -70,5 +71,38 @@ func TestPosString(t *testing.T) {
 		if got := tc.p.String(); got != tc.want {
 			t.Errorf("%#v = %q, want %q", tc.p, got, tc.want)
 		}
+	}
+}
+
+func TestPrintShowsTenWarningsOfAKindAndCountsTheRest(t *testing.T) {
+	var l List
+	for i := range 12 {
+		l.Add(Diagnostic{Pos: Pos{File: "g.yaml", Line: 2, Col: 1}, Severity: Warning, Kind: "plans that do not fit", Message: fmt.Sprintf("plan %02d", i)})
+	}
+	for i := range 11 {
+		l.Warnf(Pos{File: "a.md", Line: i + 1}, "no kind %d", i) // no kind: each is its own
+	}
+	l.Errorf(Pos{File: "z.md", Line: 1}, "broken")
+	var b strings.Builder
+	l.Print(&b)
+	out := b.String()
+	if n := strings.Count(out, ": warning: plan "); n != 10 {
+		t.Errorf("%d warnings of the kind printed, want 10:\n%s", n, out)
+	}
+	if n := strings.Count(out, ": warning: no kind "); n != 11 {
+		t.Errorf("%d warnings without a kind printed, want all 11", n)
+	}
+	if !strings.Contains(out, "z.md:1: broken\n") || !strings.HasSuffix(out, "warning: 2 more plans that do not fit (12 in all; 10 shown above)\n") {
+		t.Errorf("output:\n%s", out)
+	}
+
+	b.Reset()
+	l.PrintErrors(&b)
+	if b.String() != "z.md:1: broken\n" || l.Counts() != "1 error, 23 warnings" {
+		t.Errorf("errors only: %q; counts %q", b.String(), l.Counts())
+	}
+	var empty List
+	if empty.Counts() != "" {
+		t.Errorf("counts of nothing = %q", empty.Counts())
 	}
 }

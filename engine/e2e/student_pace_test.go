@@ -56,3 +56,27 @@ func TestPaceIsOnTrackAheadOrBehindInSchoolDays(t *testing.T) {
 	pace.ByRole("list", "Week of Mon, Sep 14").WaitText("Nothing due")
 	noneOffHost(t, p)
 }
+
+// Behind shows the minutes of work due and a catch-up that fits the
+// student's minutes a day; after the plan's end, the page says the end has
+// passed (it once read "107 school days behind" on 1 March).
+func TestPaceShowsMinutesDueACatchUpThatFitsAndThePlansEnd(t *testing.T) {
+	c := buildTiny(t)
+	p := browsertest.NewPage(t)
+	pace := p.ByRole("region", "My pace")
+
+	// Mon 14 Sep, nothing done: all four steps (20 minutes each) are late;
+	// Ada has 20 minutes a day and nothing else planned before 30 Oct.
+	c.openStudent(t, p, "Ada L.", "2026-09-14")
+	pace.ByCSS(".pace-status").WaitText("4 school days behind: about 80 min of work is due")
+	pace.ByCSS(".pace-help").WaitText("To catch up, start with “Adding”: 20 extra minutes a day for the next 4 school days fits in your time.")
+
+	// Mon 1 Mar, after the plan's end on Fri 30 Oct.
+	c.openStudent(t, p, "Ada L.", "2027-03-01")
+	pace.WaitText("Today, Mon, Mar 1")
+	pace.ByCSS(".pace-status").WaitText("Your plan ended on Fri, Oct 30, with work left.")
+	pace.ByCSS(".pace-help").WaitText("About 80 min of work is left. Talk with your teacher about what comes next.")
+	if got := pace.Text(); strings.Contains(got, "school days behind") {
+		t.Errorf("after the end the page still counts days behind: %q", got)
+	}
+}

@@ -17,7 +17,6 @@ var keyLiteral = regexp.MustCompile(`"([a-z]+(?:\.[a-zA-Z-]+)+)"`)
 
 var dynamicKeys = map[string][]string{
 	"status.": {"not-started", "practicing", "needs-support", "mastered", "placed"},
-	"pace.":   {"ahead", "behind"},
 	"mod.":    {"video", "reading", "audio", "hands-on", "interactive", "practice", "project", "discussion", "game"},
 }
 

@@ -11,15 +11,28 @@ import (
 	"github.com/pacer-edu/pacer/engine/calendar"
 	"github.com/pacer-edu/pacer/engine/config"
 	"github.com/pacer-edu/pacer/engine/content"
+	"github.com/pacer-edu/pacer/engine/diag"
 	"github.com/pacer-edu/pacer/engine/graph"
 )
 
 // Warning is a problem with one student's plan that does not stop a build.
-// The caller attaches the student file's position.
 type Warning struct {
+	// Kind groups warnings of one sort, so a course of many students can
+	// print a few of each and a count.
+	Kind    string
 	Message string
 	Hint    string
+	// Pos is the line that decides the problem; zero means the student's
+	// file, which the caller knows.
+	Pos diag.Pos
 }
+
+// Kinds of plan warnings.
+const (
+	KindNoStart = "plans without a start date"
+	KindTooMuch = "plans that need more minutes a day than the student has"
+	KindNoDays  = "plans with no school day between start and end"
+)
 
 // Settings are a student's effective plan settings: the student's own
 // value, else the group's, else the site's term.
@@ -32,7 +45,14 @@ type Settings struct {
 	// TimeFactor multiplies estimated minutes (accommodations.time); 1 when
 	// the student sets none.
 	TimeFactor float64
+	// Keys are the lines units, start and end came from (the student's
+	// file or the group's); zero when they came from the site's term.
+	Keys content.PlanKeys
 }
+
+// Capacity is the minutes of work a day the student has: minutes per day
+// times the time factor, rounded up.
+func (s Settings) Capacity() int { return scale(s.MinutesPerDay, s.TimeFactor) }
 
 // Resolve returns s's effective settings in course c. Units, start and end
 // come from the student, else the student's group, else (start and end) the
@@ -46,12 +66,25 @@ func Resolve(c *content.Course, s *content.Student) Settings {
 	}
 	units := s.Units
 	set := Settings{Start: s.Start, End: s.End, MinutesPerDay: s.MinutesPerDay, TimeFactor: s.TimeFactor}
+	if len(units) > 0 {
+		set.Keys.Units = s.Keys.Units
+	}
+	if !s.Start.IsZero() {
+		set.Keys.Start = s.Keys.Start
+	}
+	if !s.End.IsZero() {
+		set.Keys.End = s.Keys.End
+	}
 	if g != nil {
 		if len(units) == 0 {
-			units = g.Units
+			units, set.Keys.Units = g.Units, g.Keys.Units
 		}
-		set.Start = or(set.Start, g.Start)
-		set.End = or(set.End, g.End)
+		if set.Start.IsZero() && !g.Start.IsZero() {
+			set.Start, set.Keys.Start = g.Start, g.Keys.Start
+		}
+		if set.End.IsZero() && !g.End.IsZero() {
+			set.End, set.Keys.End = g.End, g.Keys.End
+		}
 	}
 	set.Start = or(set.Start, term.Start)
 	set.End = or(set.End, term.End)
@@ -88,6 +121,9 @@ func termOf(c *content.Course) config.Term {
 	if t.MinutesPerDay <= 0 {
 		t.MinutesPerDay = def.MinutesPerDay
 	}
+	if t.Pace == "" {
+		t.Pace = def.Pace
+	}
 	return t
 }
 
@@ -105,6 +141,7 @@ func Build(c *content.Course, s *content.Student) (Playlist, []Warning) {
 // after New: Build may run for many students in parallel.
 type Planner struct {
 	course *content.Course
+	term   config.Term
 	graph  *graph.Graph
 	cal    *calendar.Calendar
 	boards map[string]*board
@@ -144,8 +181,8 @@ func New(c *content.Course) *Planner {
 		}
 	}
 	p.graph = graph.New(ids, requires)
-	term := termOf(c)
-	p.cal = calendar.New(term.Days, term.Breaks)
+	p.term = termOf(c)
+	p.cal = calendar.New(p.term.Days, p.term.Breaks)
 	modality := make(map[string]int, len(content.Modalities))
 	for i, m := range content.Modalities {
 		modality[m] = i
@@ -205,10 +242,11 @@ func newBoard(requires []string, acts []*content.Activity, modality map[string]i
 //     shared, then fewer minutes, then id.
 //   - A step's minutes are the sum over its choice groups of the first
 //     option's minutes, times the time factor, rounded up.
-//   - Target dates lay the steps' minutes over school days from start.
+//   - Target dates lay the steps' minutes over school days (see date).
 //
-// Warnings name the student: a plan without a start date, or one that does
-// not fit between start and end.
+// Warnings name the student: a plan without a start date, one with no
+// school day between start and end, or one that needs more minutes a day
+// than the student has.
 func (p *Planner) Build(s *content.Student) (Playlist, []Warning) {
 	c := p.course
 	set := Resolve(c, s)
@@ -309,46 +347,104 @@ func (p *Planner) Build(s *content.Student) (Playlist, []Warning) {
 		pl.Steps[i] = st
 	}
 
-	pace, err := p.cal.Pace(set.Start, set.End, set.MinutesPerDay, minutes)
+	warns = p.date(&pl, s, set, minutes)
+	return pl, warns
+}
+
+// date lays the plan's minutes over the student's school days and sets
+// the steps' targets (SPEC 4.5): evenly up to the end (term.pace: even, or
+// any plan with an end), or at the student's capacity from the start
+// (term.pace: asap, or an open-ended plan). No target falls after the end.
+func (p *Planner) date(pl *Playlist, s *content.Student, set Settings, minutes []int) []Warning {
+	capacity := set.Capacity()
+	lay := p.cal.Spread
+	if p.term.Pace == config.PaceASAP || set.End.IsZero() {
+		lay = p.cal.Pace
+	}
+	pace, err := lay(set.Start, set.End, capacity, minutes)
+	pl.Pace = p.term.Pace
 	pl.SchoolDays, pl.NeededDays, pl.Shortfall = pace.Available, pace.Needed, pace.Shortfall
 	switch {
 	case err == nil:
-		k := 0
-		var last calendar.Date
-		var lastStr string
-		var buf [10]byte
-		for i := range pl.Steps {
-			if pl.Steps[i].Placed {
-				continue
-			}
-			if d := pace.Targets[k]; d != last {
-				b, _ := d.AppendText(buf[:0])
-				last, lastStr = d, string(b)
-			}
-			pl.Steps[i].Target = lastStr
-			k++
-		}
 	case errors.Is(err, calendar.ErrNoStart):
-		warns = append(warns, Warning{
+		return []Warning{{
+			Kind:    KindNoStart,
 			Message: fmt.Sprintf("plan for %q has no start date, so its steps have no target dates", s.ID),
 			Hint:    "set term.start in site.yaml, or start: in the student's or group's file",
-		})
+		}}
 	default:
 		// No school weekday or no minutes per day: config reports these
 		// once for the site, not once per student.
+		return nil
 	}
-	if err == nil && pl.Shortfall > 0 {
+	total := 0
+	for _, m := range minutes {
+		total += m
+	}
+	if !set.End.IsZero() && pace.Available == 0 && len(minutes) > 0 {
 		w := Warning{
-			Message: fmt.Sprintf("plan for %q needs %s but has %d between %s and %s (%d short)",
-				s.ID, days(pl.NeededDays), pl.SchoolDays, set.Start, set.End, pl.Shortfall),
-			Hint: "start earlier, raise minutesPerDay, or drop a unit",
+			Kind:    KindNoDays,
+			Message: fmt.Sprintf("plan for %q has no school day between %s and %s, so its steps have no target dates", s.ID, set.Start, set.End),
+			Hint:    "move end: later or start: earlier",
+			Pos:     set.Keys.End,
 		}
 		if set.End.Before(set.Start) {
 			w.Hint = fmt.Sprintf("its end (%s) is before its start (%s)", set.End, set.Start)
 		}
-		warns = append(warns, w)
+		return []Warning{w}
 	}
-	return pl, warns
+	k := 0
+	var last calendar.Date
+	var lastStr string
+	var buf [10]byte
+	for i := range pl.Steps {
+		if pl.Steps[i].Placed {
+			continue
+		}
+		if d := pace.Targets[k]; d != last {
+			b, _ := d.AppendText(buf[:0])
+			last, lastStr = d, string(b)
+		}
+		pl.Steps[i].Target = lastStr
+		k++
+	}
+	if pl.Shortfall == 0 {
+		return nil
+	}
+	need := (total + pace.Available - 1) / pace.Available
+	what := fmt.Sprintf("%d", capacity)
+	if set.TimeFactor != 1 {
+		what = fmt.Sprintf("%d (minutesPerDay %d x accommodations.time %g)", capacity, set.MinutesPerDay, set.TimeFactor)
+	}
+	w := Warning{
+		Kind: KindTooMuch,
+		Message: fmt.Sprintf("plan for %q needs %d minutes a day but the student has %s: %d minutes of work over %s from %s to %s",
+			s.ID, need, what, total, days(pace.Available), set.Start, set.End),
+	}
+	w.Pos, w.Hint = p.decider(s, set)
+	return []Warning{w}
+}
+
+// decider returns the line that makes a plan too big for its student, and
+// a hint to fix it: an end earlier than the term's or a start later than
+// the term's, the student's own before the group's, else the units (the
+// work itself).
+func (p *Planner) decider(s *content.Student, set Settings) (diag.Pos, string) {
+	t := p.term
+	early := !set.End.IsZero() && (t.End.IsZero() || set.End.Before(t.End))
+	late := !set.Start.IsZero() && (t.Start.IsZero() || t.Start.Before(set.Start))
+	const end, start = "move this end later, raise minutesPerDay, or drop a unit", "move this start earlier, raise minutesPerDay, or drop a unit"
+	switch {
+	case early && s.Keys.End.File != "" && set.Keys.End == s.Keys.End:
+		return set.Keys.End, end
+	case late && s.Keys.Start.File != "" && set.Keys.Start == s.Keys.Start:
+		return set.Keys.Start, start
+	case early && set.Keys.End.File != "":
+		return set.Keys.End, end
+	case late && set.Keys.Start.File != "":
+		return set.Keys.Start, start
+	}
+	return set.Keys.Units, "drop a unit, place the student out of competencies they know (mastered:), or raise minutesPerDay"
 }
 
 func days(n int) string {

@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"reflect"
@@ -12,6 +13,7 @@ import (
 	"github.com/pacer-edu/pacer/engine/calendar"
 	"github.com/pacer-edu/pacer/engine/config"
 	"github.com/pacer-edu/pacer/engine/content"
+	"github.com/pacer-edu/pacer/engine/diag"
 )
 
 func date(s string) calendar.Date {
@@ -385,84 +387,155 @@ func TestBuildAppliesTimeFactor(t *testing.T) {
 }
 
 func TestBuildTargetDates(t *testing.T) {
-	// Term from Mon 16 Nov to Fri 4 Dec 2026, Thanksgiving week off: 10
-	// school days at 30 minutes.
-	c := course{cfg: site(), comps: "a:p b c p", units: "u:a,b,c", acts: []*content.Activity{
-		act("p", "p1 video 30"),
-		act("a", "a1 video 45"),
-		act("b", "b1 video 60"),
-		act("c", "c1 video 45"),
-	}}.build()
-	s := &content.Student{ID: "ana-r", Units: refs("u"), Mastered: refs("b"), Start: date("2026-11-19")}
-	pl, warns := New(c).Build(s)
-	var got []string
-	for _, st := range pl.Steps {
-		got = append(got, fmt.Sprintf("%s %d %s", st.Competency, st.Minutes, st.Target))
-	}
-	want := []string{
-		"p 30 2026-11-19",
-		"a 45 2026-11-30", // 75 minutes: third school day, after the break
-		"b 0 ",            // placed: no minutes, no date
-		"c 45 2026-12-01", // 120 minutes: fourth school day
-	}
-	if !slices.Equal(got, want) {
-		t.Errorf("steps:\n got %q\nwant %q", got, want)
-	}
-	if pl.SchoolDays != 7 || pl.NeededDays != 4 || pl.Shortfall != 0 || len(warns) != 0 {
-		t.Errorf("days %d, needed %d, short %d, warnings %v", pl.SchoolDays, pl.NeededDays, pl.Shortfall, warns)
-	}
-	if pl.Start != "2026-11-19" || pl.End != "2026-12-04" || pl.MinutesPerDay != 30 || pl.TimeFactor != 1 || pl.V != Version {
-		t.Errorf("header = %+v", pl)
+	// Term from Mon 16 Nov to Fri 4 Dec 2026, Thanksgiving week off; the
+	// student starts Thu 19 Nov: 7 school days, 30 minutes a day.
+	for _, tc := range []struct {
+		pace string
+		want []string
+	}{
+		{"", []string{ // even, the default: the last step on the last school day
+			"p 30 2026-11-20", // 30 of 120 minutes: 1.75 of 7 days, so day 2
+			"a 45 2026-12-02", // 75 minutes: day 5, after the break
+			"b 0 ",            // placed: no minutes, no date
+			"c 45 2026-12-04",
+		}},
+		{config.PaceASAP, []string{ // 30 minutes a day from the start
+			"p 30 2026-11-19",
+			"a 45 2026-11-30", // 75 minutes: third school day, after the break
+			"b 0 ",
+			"c 45 2026-12-01", // 120 minutes: fourth school day
+		}},
+	} {
+		t.Run("pace "+tc.pace, func(t *testing.T) {
+			cfg := site()
+			if tc.pace != "" {
+				cfg.Term.Pace = tc.pace
+			}
+			c := course{cfg: cfg, comps: "a:p b c p", units: "u:a,b,c", acts: []*content.Activity{
+				act("p", "p1 video 30"),
+				act("a", "a1 video 45"),
+				act("b", "b1 video 60"),
+				act("c", "c1 video 45"),
+			}}.build()
+			s := &content.Student{ID: "ana-r", Units: refs("u"), Mastered: refs("b"), Start: date("2026-11-19")}
+			pl, warns := New(c).Build(s)
+			var got []string
+			for _, st := range pl.Steps {
+				got = append(got, fmt.Sprintf("%s %d %s", st.Competency, st.Minutes, st.Target))
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("steps:\n got %q\nwant %q", got, tc.want)
+			}
+			if pl.SchoolDays != 7 || pl.NeededDays != 4 || pl.Shortfall != 0 || len(warns) != 0 {
+				t.Errorf("days %d, needed %d, short %d, warnings %v", pl.SchoolDays, pl.NeededDays, pl.Shortfall, warns)
+			}
+			wantPace := cmp.Or(tc.pace, config.PaceEven)
+			if pl.Start != "2026-11-19" || pl.End != "2026-12-04" || pl.MinutesPerDay != 30 || pl.TimeFactor != 1 || pl.V != Version || pl.Pace != wantPace {
+				t.Errorf("header = %+v", pl)
+			}
+		})
 	}
 }
 
+// A plan that needs more minutes a day than the student has is a warning
+// that names the student, says the minutes a day it needs, and points at
+// the line that decides it; its targets still end by the student's end.
 func TestBuildWarnsWhenThePlanDoesNotFit(t *testing.T) {
 	acts := []*content.Activity{act("a", "a1 video 300"), act("b", "b1 video 150")}
+	pos := func(file string, line int) diag.Pos { return diag.Pos{File: file, Line: line, Col: 1} }
+	stu, grp := "content/students/ana-r.yaml", "content/groups/p2.yaml"
 	for _, tc := range []struct {
 		name    string
+		pace    string
 		student content.Student
+		group   *content.Group
 		message string
+		at      diag.Pos
 		hint    string
 		targets []string
 	}{
 		{
-			name:    "too much work",
-			student: content.Student{Start: date("2026-11-30")},
-			message: `plan for "ana-r" needs 15 school days but has 5 between 2026-11-30 and 2026-12-04 (10 short)`,
-			hint:    "start earlier, raise minutesPerDay, or drop a unit",
-			targets: []string{"2026-12-11", "2026-12-18"},
+			name:    "a late start decides",
+			student: content.Student{Start: date("2026-11-30"), Keys: content.PlanKeys{Units: pos(stu, 2), Start: pos(stu, 3)}},
+			message: `plan for "ana-r" needs 90 minutes a day but the student has 30: 450 minutes of work over 5 school days from 2026-11-30 to 2026-12-04`,
+			at:      pos(stu, 3),
+			hint:    "move this start earlier, raise minutesPerDay, or drop a unit",
+			targets: []string{"2026-12-03", "2026-12-04"},
 		},
 		{
-			name:    "time factor tips it over",
-			student: content.Student{Start: date("2026-11-18"), TimeFactor: 1.2, MinutesPerDay: 60},
-			message: `plan for "ana-r" needs 9 school days but has 8 between 2026-11-18 and 2026-12-04 (1 short)`,
-			hint:    "start earlier, raise minutesPerDay, or drop a unit",
-			targets: []string{"2026-12-02", "2026-12-07"},
-		},
-		{
-			name:    "end before start",
-			student: content.Student{Start: date("2026-12-04"), End: date("2026-12-01"), MinutesPerDay: 450},
-			message: `plan for "ana-r" needs 1 school day but has 0 between 2026-12-04 and 2026-12-01 (1 short)`,
-			hint:    "its end (2026-12-01) is before its start (2026-12-04)",
+			name:    "the same in asap: due on the last school day, not after",
+			pace:    config.PaceASAP,
+			student: content.Student{Start: date("2026-11-30"), Keys: content.PlanKeys{Units: pos(stu, 2), Start: pos(stu, 3)}},
+			message: `plan for "ana-r" needs 90 minutes a day but the student has 30: 450 minutes of work over 5 school days from 2026-11-30 to 2026-12-04`,
+			at:      pos(stu, 3),
+			hint:    "move this start earlier, raise minutesPerDay, or drop a unit",
 			targets: []string{"2026-12-04", "2026-12-04"},
+		},
+		{
+			name:    "a group's early end decides",
+			student: content.Student{Group: &content.Ref{ID: "p2"}},
+			group:   &content.Group{ID: "p2", Units: refs("u"), End: date("2026-11-20"), Keys: content.PlanKeys{Units: pos(grp, 1), End: pos(grp, 3)}},
+			message: `plan for "ana-r" needs 90 minutes a day but the student has 30: 450 minutes of work over 5 school days from 2026-11-16 to 2026-11-20`,
+			at:      pos(grp, 3),
+			hint:    "move this end later, raise minutesPerDay, or drop a unit",
+			targets: []string{"2026-11-19", "2026-11-20"},
+		},
+		{
+			name:    "the student's own late start decides before the group's early end",
+			student: content.Student{Group: &content.Ref{ID: "p2"}, Start: date("2026-11-30"), Keys: content.PlanKeys{Start: pos(stu, 3)}},
+			group:   &content.Group{ID: "p2", Units: refs("u"), End: date("2026-12-03"), Keys: content.PlanKeys{Units: pos(grp, 1), End: pos(grp, 3)}},
+			message: `plan for "ana-r" needs 113 minutes a day but the student has 30: 450 minutes of work over 4 school days from 2026-11-30 to 2026-12-03`,
+			at:      pos(stu, 3),
+			hint:    "move this start earlier, raise minutesPerDay, or drop a unit",
+			targets: []string{"2026-12-02", "2026-12-03"},
+		},
+		{
+			name:    "the whole term is too short: the units decide",
+			student: content.Student{MinutesPerDay: 20, TimeFactor: 1.2, Keys: content.PlanKeys{Units: pos(stu, 2)}},
+			message: `plan for "ana-r" needs 54 minutes a day but the student has 24 (minutesPerDay 20 x accommodations.time 1.2): 540 minutes of work over 10 school days from 2026-11-16 to 2026-12-04`,
+			at:      pos(stu, 2),
+			hint:    "drop a unit, place the student out of competencies they know (mastered:), or raise minutesPerDay",
+			targets: []string{"2026-12-01", "2026-12-04"},
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			c := course{cfg: site(), comps: "a b", units: "u:a,b", acts: acts}.build()
+			cfg := site()
+			cfg.Term.Pace = cmp.Or(tc.pace, cfg.Term.Pace)
+			f := course{cfg: cfg, comps: "a b", units: "u:a,b", acts: acts}
+			if tc.group != nil {
+				f.groups = []*content.Group{tc.group}
+			}
 			s := tc.student
-			s.ID, s.Units = "ana-r", refs("u")
-			pl, warns := New(c).Build(&s)
-			if len(warns) != 1 || warns[0].Message != tc.message || warns[0].Hint != tc.hint {
-				t.Fatalf("warnings = %+v\nwant %q (%s)", warns, tc.message, tc.hint)
+			s.ID = "ana-r"
+			if s.Group == nil {
+				s.Units = refs("u")
+			}
+			pl, warns := New(f.build()).Build(&s)
+			if len(warns) != 1 || warns[0].Message != tc.message || warns[0].Hint != tc.hint || warns[0].Pos != tc.at || warns[0].Kind != KindTooMuch {
+				t.Fatalf("warnings = %+v\nwant %q at %v (%s)", warns, tc.message, tc.at, tc.hint)
 			}
 			if pl.Shortfall != pl.NeededDays-pl.SchoolDays {
 				t.Errorf("shortfall %d != %d - %d", pl.Shortfall, pl.NeededDays, pl.SchoolDays)
 			}
 			got := []string{pl.Steps[0].Target, pl.Steps[1].Target}
 			if !slices.Equal(got, tc.targets) {
-				t.Errorf("targets = %v, want %v (past the end, still dated)", got, tc.targets)
+				t.Errorf("targets = %v, want %v", got, tc.targets)
 			}
 		})
+	}
+}
+
+func TestBuildWithNoSchoolDayBetweenStartAndEnd(t *testing.T) {
+	c := course{cfg: site(), comps: "a", units: "u:a", acts: []*content.Activity{act("a", "a1 video 30")}}.build()
+	end := diag.Pos{File: "content/students/x.yaml", Line: 4, Col: 1}
+	s := &content.Student{ID: "x", Units: refs("u"), Start: date("2026-11-23"), End: date("2026-11-27"), Keys: content.PlanKeys{End: end}}
+	pl, warns := New(c).Build(s)
+	want := `plan for "x" has no school day between 2026-11-23 and 2026-11-27, so its steps have no target dates`
+	if len(warns) != 1 || warns[0].Message != want || warns[0].Pos != end || warns[0].Kind != KindNoDays {
+		t.Fatalf("warnings = %+v", warns)
+	}
+	if pl.Steps[0].Target != "" {
+		t.Errorf("target %q, want none", pl.Steps[0].Target)
 	}
 }
 

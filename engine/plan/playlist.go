@@ -17,12 +17,15 @@ type Playlist struct {
 	End           string   `json:"end"`
 	MinutesPerDay int      `json:"minutesPerDay"`
 	TimeFactor    float64  `json:"timeFactor"`
-	Prefers       []string `json:"prefers,omitempty"`
-	Interests     []string `json:"interests,omitempty"`
-	Goals         []string `json:"goals,omitempty"`
+	// Pace is how the target dates were laid: "even" or "asap".
+	Pace      string   `json:"pace"`
+	Prefers   []string `json:"prefers,omitempty"`
+	Interests []string `json:"interests,omitempty"`
+	Goals     []string `json:"goals,omitempty"`
 	// SchoolDays is the number of school days between start and end.
 	SchoolDays int `json:"schoolDays"`
-	// NeededDays is the number of school days the plan needs.
+	// NeededDays is the number of school days the plan needs at the
+	// student's minutes a day (minutesPerDay x timeFactor).
 	NeededDays int `json:"neededDays"`
 	// Shortfall is NeededDays - SchoolDays when positive, else 0.
 	Shortfall int    `json:"shortfall"`

@@ -46,6 +46,10 @@ const Version = 1
 // CodePrefix starts a receipt given as a code rather than a file.
 const CodePrefix = "PACER1."
 
+// MaxSize bounds a receipt's JSON: a year of a long playlist with notes is
+// well under it; anything bigger is not a receipt a browser made.
+const MaxSize = 1 << 20
+
 // Receipt is one student's hand-in.
 type Receipt struct {
 	Pacer   string    `json:"pacer"`
@@ -100,18 +104,35 @@ var PaceStatuses = []string{"on-track", "ahead", "behind"}
 var (
 	ErrNotReceipt = errors.New("not a Pacer receipt")
 	ErrTruncated  = errors.New("the receipt is cut off (incomplete JSON): ask the student to hand in again")
+	// ErrOtherSecret: the student's page was built with another link
+	// secret than the one this course has now.
+	ErrOtherSecret = errors.New("the receipt comes from a page built with another link secret: " +
+		"it is from another course, or this course's link secret changed since the student's page was built " +
+		"(for example, the links were made on another computer). " +
+		"Copy the link secret from the computer that built the students' pages " +
+		"(its .pacer/secret file, or the PACER_SECRET variable) into this course, then make the report again")
 )
+
+func errTooLarge(n int) error {
+	return fmt.Errorf("too large for a receipt (%.1f MB; a receipt is at most %d MB)", float64(n)/(1<<20), MaxSize>>20)
+}
 
 // Decode reads a receipt from a file's bytes: JSON, or a code.
 // site, when not empty, must match the receipt's site key.
 func Decode(data []byte, site string) (*Receipt, error) {
 	data = bytes.TrimSpace(data)
+	if len(data) > base64.RawURLEncoding.EncodedLen(MaxSize)+len(CodePrefix) {
+		return nil, errTooLarge(len(data))
+	}
 	if s, ok := strings.CutPrefix(string(data), CodePrefix); ok {
 		raw, err := base64.RawURLEncoding.DecodeString(strings.TrimRight(strings.Join(strings.Fields(s), ""), "="))
 		if err != nil {
 			return nil, fmt.Errorf("the receipt code is damaged: %v", err)
 		}
 		data = raw
+	}
+	if len(data) > MaxSize {
+		return nil, errTooLarge(len(data))
 	}
 	if len(data) == 0 || data[0] != '{' {
 		return nil, ErrNotReceipt
@@ -141,7 +162,7 @@ func Decode(data []byte, site string) (*Receipt, error) {
 		return nil, fmt.Errorf("the receipt does not match format version %d: %v", probe.V, err)
 	}
 	if site != "" && r.Site != site {
-		return nil, fmt.Errorf("the receipt is from another site (site key %q, this site is %q)", r.Site, site)
+		return nil, ErrOtherSecret
 	}
 	if err := r.validate(); err != nil {
 		return nil, err

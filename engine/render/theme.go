@@ -17,6 +17,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/pacer-edu/pacer/engine/pubfile"
 	"github.com/pacer-edu/pacer/themes"
 	"go.yaml.in/yaml/v3"
 )
@@ -32,6 +33,28 @@ type Theme struct {
 	strings map[string]map[string]string // language -> key -> text
 }
 
+// fenced is a site's theme folder whose files are read only when they may
+// be published: a layout or asset that is a link to .pacer/secret would
+// put the secret into every page.
+type fenced struct {
+	fs.FS
+	dir   string
+	fence *pubfile.Fence
+}
+
+func (f fenced) Open(name string) (fs.File, error) {
+	if !fs.ValidPath(name) {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
+	}
+	p := filepath.Join(f.dir, filepath.FromSlash(name))
+	if _, err := os.Lstat(p); err == nil {
+		if err := f.fence.Check(p); err != nil {
+			return nil, &fs.PathError{Op: "open", Path: name, Err: err}
+		}
+	}
+	return f.FS.Open(name)
+}
+
 // overlay reads each name from the first layer that has it.
 type overlay []fs.FS
 
@@ -42,7 +65,10 @@ func (o overlay) Open(name string) (fs.File, error) {
 		if err == nil {
 			return f, nil
 		}
-		if firstErr == nil || !errors.Is(err, fs.ErrNotExist) {
+		if !errors.Is(err, fs.ErrNotExist) {
+			return nil, err // the layer has it but cannot give it: never fall back silently
+		}
+		if firstErr == nil {
 			firstErr = err
 		}
 	}
@@ -58,7 +84,7 @@ func Load(siteRoot, name string) (*Theme, error) {
 	var layers overlay
 	local := filepath.Join(siteRoot, "themes", name)
 	if fi, err := os.Stat(local); err == nil && fi.IsDir() {
-		layers = append(layers, os.DirFS(local))
+		layers = append(layers, fenced{os.DirFS(local), local, pubfile.New(siteRoot, "")})
 	}
 	if sub, err := fs.Sub(themes.FS, name); err == nil {
 		if _, err := fs.Stat(sub, "layouts"); err == nil {

@@ -149,13 +149,8 @@ type StudentStep struct {
 	Target     string
 	Minutes    int
 	// Due is Placed, Target and Minutes together, for a cached part.
-	Due StepDue
-	// Suggested is the first-ranked option of each choice group: what the
-	// student does unless they pick another way. The default theme lists
-	// only these without JavaScript (the script shows every option from the
-	// course data), with a link to the competency page for the rest.
-	Suggested []Link
-	Requires  []Link
+	Due      StepDue
+	Requires []Link
 	// Ways are the step's activities by id; Choices, Support and
 	// Extension link them when a layout asks.
 	Ways StepWays
@@ -175,6 +170,25 @@ func (s StudentStep) Choices() [][]Link {
 	out := make([][]Link, len(s.Ways.Choices))
 	for i, ids := range s.Ways.Choices {
 		out[i] = s.Ways.links(ids)
+	}
+	return out
+}
+
+// Suggested is the first-ranked option of each choice group: what the
+// student does unless they pick another way. The default theme lists only
+// these without JavaScript (the script shows every option from the course
+// data), with a link to the competency page for the rest. Linked when a
+// layout asks, like the rest of Ways: the dev server re-renders a page
+// when an activity it linked changes, and a placed step links none.
+func (s StudentStep) Suggested() []Link {
+	var out []Link
+	for _, ids := range s.Ways.Choices {
+		for _, id := range ids {
+			if l, ok := s.Ways.Link(id); ok {
+				out = append(out, l)
+				break
+			}
+		}
 	}
 	return out
 }

@@ -78,7 +78,8 @@ func RosterOf(res *site.Result) *Roster {
 	return ro
 }
 
-// Problem is a receipt the report could not use, and why.
+// Problem is a receipt the report could not use (or, among Suspect, used
+// only for want of another), and why.
 type Problem struct {
 	File, Reason string
 }
@@ -95,6 +96,12 @@ type Entry struct {
 	// Receipts counts the student's receipts read (older ones are
 	// replaced by the newest).
 	Receipts int
+	// Suspect says Receipt is dated after the report was made: it is used
+	// only because the student has no other.
+	Suspect bool
+	// Ignored counts the steps of the student's receipts that name a
+	// competency the course does not have.
+	Ignored int
 }
 
 // Report is the merged receipts of a class.
@@ -105,14 +112,25 @@ type Report struct {
 	// Entries holds every student of the roster, by name.
 	Entries  []*Entry
 	Problems []Problem
+	// Suspect lists the receipts dated after the report was made: a device
+	// with a wrong clock, or an edited receipt. One never replaces another
+	// receipt of its student.
+	Suspect []Problem
 	// Read counts the receipts that were read and matched a student.
 	Read int
+	// Ignored counts the steps, over every receipt read, that name a
+	// competency the course does not have; they are left out of the report.
+	Ignored int
 }
 
 // Make reads every source against the roster and keeps the newest
-// receipt of each student (by its time, "at"). probs are problems found
-// while collecting the sources.
+// receipt of each student (by its time, "at"), made being the report's
+// time: a receipt dated after it is suspect and is kept only when the
+// student has no other. Steps of competencies the course does not have are
+// dropped and counted. probs are problems found while collecting the
+// sources.
 func Make(ro *Roster, srcs []Source, probs []Problem, made time.Time) *Report {
+	w := wordsFor(ro.Words, ro.Language)
 	r := &Report{Roster: ro, Made: made, Problems: slices.Clone(probs)}
 	byToken := map[string]*Entry{}
 	for _, s := range ro.Students {
@@ -137,11 +155,26 @@ func Make(ro *Roster, srcs []Source, probs []Problem, made time.Time) *Report {
 		}
 		r.Read++
 		e.Receipts++
-		if e.Receipt == nil || rc.At.After(e.Receipt.At) || rc.At.Equal(e.Receipt.At) && src.Name > e.File {
-			e.Receipt, e.File = rc, src.Name
+		n := len(rc.Steps)
+		rc.Steps = slices.DeleteFunc(rc.Steps, func(s receipt.Step) bool {
+			_, ok := ro.Competencies[s.C]
+			return !ok
+		})
+		e.Ignored += n - len(rc.Steps)
+		r.Ignored += n - len(rc.Steps)
+		suspect := rc.At.After(made)
+		if suspect {
+			r.Suspect = append(r.Suspect, Problem{src.Name, fmt.Sprintf(w.SuspectWhy, w.dateTime(rc.At.In(made.Location())))})
+		}
+		switch {
+		case e.Receipt == nil,
+			e.Suspect && !suspect,
+			e.Suspect == suspect && (rc.At.After(e.Receipt.At) || rc.At.Equal(e.Receipt.At) && src.Name > e.File):
+			e.Receipt, e.File, e.Suspect = rc, src.Name, suspect
 		}
 	}
 	sortProblems(r.Problems)
+	sortProblems(r.Suspect)
 	slices.SortStableFunc(r.Entries, func(a, b *Entry) int {
 		return cmp.Or(strings.Compare(strings.ToLower(a.Student.Name), strings.ToLower(b.Student.Name)), strings.Compare(a.Student.ID, b.Student.ID))
 	})

@@ -2,9 +2,11 @@ package report
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -150,7 +152,7 @@ func TestEveryBrokenReceiptIsReportedWithItsFileAndReason(t *testing.T) {
 		"in/locked.json: cannot read: permission denied",
 		"in/newer.json: the receipt is format version 7, newer than this pacer understands",
 		"in/notes.txt: not a Pacer receipt",
-		`in/other.json: the receipt is from another site (site key "othersite0"`,
+		"in/other.json: the receipt comes from a page built with another link secret",
 		`in/stranger.json: unknown student tok-zed ("Zed Q." on the receipt): not on the roster`,
 	}
 	if len(r.Problems) != len(want) {
@@ -299,5 +301,125 @@ func TestCollectReadsFoldersOnceAndSplitsCodes(t *testing.T) {
 	}
 	if _, _, err := Collect([]string{filepath.Join(dir, "nope")}); err == nil || !strings.Contains(err.Error(), "no such file or folder") {
 		t.Errorf("a missing path: %v", err)
+	}
+}
+
+// hostile makes receipts of the roster's site from a test's literals.
+func hostile(t *testing.T, rs map[string]*receipt.Receipt) []Source {
+	var out []Source
+	for name, r := range rs {
+		b, err := receipt.Encode(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, Source{name, b})
+	}
+	slices.SortFunc(out, func(a, b Source) int { return strings.Compare(a.Name, b.Name) })
+	return out
+}
+
+func TestAReceiptDatedAfterTheReportIsSuspectAndNeverWins(t *testing.T) {
+	made := at("2026-11-30T07:00:00Z")
+	mk := func(tok, when, status string) *receipt.Receipt {
+		return &receipt.Receipt{Pacer: "receipt", V: 1, Site: key, Student: tok, At: at(when),
+			Steps: []receipt.Step{{C: "ratio-language", Status: status}}}
+	}
+	srcs := hostile(t, map[string]*receipt.Receipt{
+		"in/ana.json":        mk("tok-ana", "2026-11-20T14:03:00Z", "practicing"),
+		"in/forged-ana.json": mk("tok-ana", "9999-01-01T00:00:00Z", "mastered"),
+		"in/ben-fast.json":   mk("tok-ben", "2026-11-30T07:05:00Z", "practicing"),
+	})
+	r := Make(roster(), srcs, nil, made)
+	ana, ben := r.Entries[0], r.Entries[1]
+	if ana.File != "in/ana.json" || ana.Receipt.Steps[0].Status != "practicing" {
+		t.Errorf("Ana's report uses %s (%v): a receipt from the future won", ana.File, ana.Receipt.Steps)
+	}
+	if ana.Receipts != 2 {
+		t.Errorf("Ana's receipts read = %d, want 2", ana.Receipts)
+	}
+	// Alone, a receipt from the future is still the student's only record:
+	// it is used, and listed as suspect.
+	if ben.File != "in/ben-fast.json" {
+		t.Errorf("Ben's only receipt was not used: %q", ben.File)
+	}
+	if len(r.Suspect) != 2 || r.Suspect[0].File != "in/ben-fast.json" || r.Suspect[1].File != "in/forged-ana.json" {
+		t.Fatalf("suspect = %v", r.Suspect)
+	}
+	for _, want := range []string{"dated Fri 1 Jan 9999", "after this report was made", "clock", "never replaces"} {
+		if !strings.Contains(r.Suspect[1].Reason, want) {
+			t.Errorf("the suspect's reason %q lacks %q", r.Suspect[1].Reason, want)
+		}
+	}
+	var b bytes.Buffer
+	if err := r.WriteHTML(&b); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`id="suspect"`, "in/forged-ana.json", "2 receipts are dated after this report was made."} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("the report lacks %q", want)
+		}
+	}
+}
+
+func TestStepsOfCompetenciesTheCourseDoesNotHaveAreIgnoredAndCounted(t *testing.T) {
+	rc := &receipt.Receipt{Pacer: "receipt", V: 1, Site: key, Student: "tok-ana", At: at("2026-11-20T14:03:00Z"),
+		Steps: []receipt.Step{{C: "ratio-language", Status: "practicing"}}}
+	for i := range 5000 {
+		rc.Steps = append(rc.Steps, receipt.Step{C: fmt.Sprintf("invented-%d", i), Status: "mastered"})
+	}
+	r := Make(roster(), hostile(t, map[string]*receipt.Receipt{"in/ana.json": rc}), nil, at("2026-11-30T07:00:00Z"))
+	if got := r.columns(); len(got) != 1 || got[0] != "ratio-language" {
+		t.Errorf("columns = %d, first %q; want ratio-language alone", len(got), got[:min(3, len(got))])
+	}
+	if r.Ignored != 5000 || r.Entries[0].Ignored != 5000 {
+		t.Errorf("ignored %d (Ana %d), want 5000", r.Ignored, r.Entries[0].Ignored)
+	}
+	var b bytes.Buffer
+	if err := r.WriteHTML(&b); err != nil {
+		t.Fatal(err)
+	}
+	if b.Len() > 64<<10 {
+		t.Errorf("the report is %d bytes", b.Len())
+	}
+	if !strings.Contains(b.String(), "5000 steps of competencies this course does not have were ignored.") {
+		t.Error("the report does not count the ignored steps")
+	}
+}
+
+func TestAReceiptOverOneMegabyteIsRefusedWithItsFileAndReason(t *testing.T) {
+	rc := &receipt.Receipt{Pacer: "receipt", V: 1, Site: key, Student: "tok-ana", At: at("2026-11-20T14:03:00Z"),
+		Steps: []receipt.Step{{C: "ratio-language", Status: "practicing", Note: strings.Repeat("x", 1<<20)}}}
+	srcs := hostile(t, map[string]*receipt.Receipt{"in/big.json": rc})
+	code, err := receipt.Code(rc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srcs = append(srcs, Source{"in/codes.txt:3", []byte(code)})
+	r := Make(roster(), srcs, nil, at("2026-11-30T07:00:00Z"))
+	if r.Read != 0 || len(r.Problems) != 2 {
+		t.Fatalf("read %d; problems %v", r.Read, r.Problems)
+	}
+	for _, p := range r.Problems {
+		if !strings.Contains(p.Reason, "too large for a receipt") || !strings.Contains(p.Reason, "at most 1 MB") {
+			t.Errorf("problem = %v", p)
+		}
+	}
+}
+
+func TestAReceiptFromAnotherSiteSaysWhatHappenedAndWhatToDo(t *testing.T) {
+	r := make1(t)
+	var reason string
+	for _, p := range r.Problems {
+		if p.File == "in/other.json" {
+			reason = p.Reason
+		}
+	}
+	for _, want := range []string{"link secret", "changed since", "Copy the link secret from the computer that built", ".pacer/secret", "make the report again"} {
+		if !strings.Contains(reason, want) {
+			t.Errorf("%q lacks %q", reason, want)
+		}
+	}
+	if strings.Contains(reason, "site key") {
+		t.Errorf("%q speaks of site keys", reason)
 	}
 }

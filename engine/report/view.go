@@ -83,8 +83,11 @@ func (r *Report) view() *view {
 		r.goalSection(w),
 		r.receiptSection(w),
 	}
+	if len(r.Suspect) > 0 {
+		v.Sections = append(v.Sections, listSection(w, "suspect", w.Suspect, w.SuspectIntro, r.Suspect))
+	}
 	if len(r.Problems) > 0 {
-		v.Sections = append(v.Sections, r.problemSection(w))
+		v.Sections = append(v.Sections, listSection(w, "problems", w.Problems, w.ProblemsIntro, r.Problems))
 	}
 	return v
 }
@@ -198,8 +201,14 @@ func (r *Report) glance(w *words) []glanceItem {
 	if len(stale) > 0 {
 		g = append(g, glanceItem{Text: w.Stale, Names: stale, Href: "#receipts", Link: w.Receipts})
 	}
+	if len(r.Suspect) > 0 {
+		g = append(g, glanceItem{Text: fmt.Sprintf(w.SuspectSome, w.n(len(r.Suspect), "receipt is")), Href: "#suspect", Link: w.Suspect})
+	}
 	if len(r.Problems) > 0 {
 		g = append(g, glanceItem{Text: fmt.Sprintf(w.ProblemsSome, w.n(len(r.Problems), "receipt")), Href: "#problems", Link: w.Problems})
+	}
+	if r.Ignored > 0 {
+		g = append(g, glanceItem{Text: fmt.Sprintf(w.IgnoredSome, w.n(r.Ignored, "step"))})
 	}
 	return g
 }
@@ -393,13 +402,14 @@ func (r *Report) receiptSection(w *words) section {
 	return section{ID: "receipts", Heading: w.Receipts, Intro: w.ReceiptsIntro, Table: t}
 }
 
-func (r *Report) problemSection(w *words) section {
-	t := table{ID: "problems-table", Caption: w.Problems,
+// listSection lists receipts with what is wrong with each.
+func listSection(w *words, id, heading, intro string, ps []Problem) section {
+	t := table{ID: id + "-table", Caption: heading,
 		Cols: []column{{w.File, "ascending"}, {w.Problem, ""}}}
-	for _, p := range r.Problems {
+	for _, p := range ps {
 		f := text(p.File)
 		f.Head = true
 		t.Rows = append(t.Rows, []cell{f, text(p.Reason)})
 	}
-	return section{ID: "problems", Heading: w.Problems, Intro: w.ProblemsIntro, Table: t}
+	return section{ID: id, Heading: heading, Intro: intro, Table: t}
 }

@@ -33,6 +33,8 @@ type words struct {
 	Goals, GoalsNone                          string
 	Receipts, ReceiptsIntro, Count, File      string
 	Problems, ProblemsIntro, Problem          string
+	Suspect, SuspectIntro, SuspectSome        string
+	SuspectWhy, IgnoredSome                   string
 	SortedBy, Ascending, Descending           string
 	Status                                    map[string]string
 	// s are all the language's strings: counted nouns and date names.
@@ -122,6 +124,11 @@ func wordsFor(lookup Words, lang string) *words {
 		Problems:        s["report.problems"],
 		ProblemsIntro:   s["report.problemsIntro"],
 		Problem:         s["report.problem"],
+		Suspect:         s["report.suspect"],
+		SuspectIntro:    s["report.suspectIntro"],
+		SuspectSome:     s["report.suspectSome"],
+		SuspectWhy:      s["report.suspectWhy"],
+		IgnoredSome:     s["report.ignoredSome"],
 		SortedBy:        s["report.sortedBy"],
 		Ascending:       s["report.ascending"],
 		Descending:      s["report.descending"],
@@ -139,6 +146,7 @@ func wordsFor(lookup Words, lang string) *words {
 var nouns = map[string]string{
 	"receipt": "report.n.receipt", "school day": "report.n.schoolDay",
 	"day": "report.n.day", "self-rating": "report.n.selfRating",
+	"step": "report.n.step", "receipt is": "report.n.receiptIs",
 }
 
 // n counts a noun: "1 receipt", "3 receipts".

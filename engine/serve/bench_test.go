@@ -1,13 +1,19 @@
 package serve
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"io"
+	"net/http"
 	"os"
+	"os/exec"
+	"path"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -18,7 +24,8 @@ import (
 // BenchmarkSaveToReload measures SPEC 10's dev-server budget: from an
 // editor saving one activity file (an atomic save) to the reload event
 // reaching an open page, on a generated course of
-// PACER_BENCH_SIZES activities x students (default 5000x1000). ns/op is
+// PACER_BENCH_SIZES activities x students (default 5000x1000; a shape
+// before a colon, wide:5000x1000, as in engine/site's benchmarks). ns/op is
 // the whole time; rebuild-ms is the part after the watcher's wait for
 // quiet (WatchOptions.Settle, 30 ms, for a save of one file).
 //
@@ -30,15 +37,23 @@ func BenchmarkSaveToReload(b *testing.B) {
 	}
 	b.Setenv("PACER_SECRET", "bench-secret")
 	for _, size := range strings.Split(spec, ",") {
+		shape, size, ok := strings.Cut(size, ":")
+		if !ok {
+			shape, size = "default", shape
+		}
 		a, s, _ := strings.Cut(size, "x")
 		na, _ := strconv.Atoi(a)
 		ns, _ := strconv.Atoi(s)
-		b.Run(fmt.Sprintf("a=%d,s=%d", na, ns), func(b *testing.B) { benchSaveToReload(b, na, ns) })
+		name := fmt.Sprintf("a=%d,s=%d", na, ns)
+		if shape != "default" {
+			name = "shape=" + shape + "," + name
+		}
+		b.Run(name, func(b *testing.B) { benchSaveToReload(b, shape, na, ns) })
 	}
 }
 
-func benchSaveToReload(b *testing.B, activities, students int) {
-	root := linkCourse(b, benchCourse(b, activities, students))
+func benchSaveToReload(b *testing.B, shape string, activities, students int) {
+	root := linkCourse(b, benchCourse(b, shape, activities, students))
 	var (
 		mu      sync.Mutex
 		rebuild time.Duration
@@ -88,8 +103,8 @@ func benchSaveToReload(b *testing.B, activities, students int) {
 
 // benchCourse is engine/site's: a generated course in $TMPDIR/pacer-bench,
 // made once.
-func benchCourse(b testing.TB, activities, students int) string {
-	dir, err := gencourse.Cached(activities, students)
+func benchCourse(b testing.TB, shape string, activities, students int) string {
+	dir, err := gencourse.CachedShape(shape, activities, students)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -104,4 +119,105 @@ func linkCourse(b testing.TB, src string) string {
 		b.Fatal(err)
 	}
 	return dst
+}
+
+// BenchmarkServeMemory runs pacer serve in a child process on a generated
+// course of PACER_BENCH_SIZES (default 20000x10000, SPEC 10's memory
+// budget), opens a student page, saves one activity and waits for the
+// rebuild, and reports the child's peak resident memory (peak-MiB) and
+// what it held resident at the end (rss-MiB).
+//
+//	go test -run '^$' -bench ServeMemory -benchtime 1x -timeout 60m ./engine/serve
+func BenchmarkServeMemory(b *testing.B) {
+	spec := os.Getenv("PACER_BENCH_SIZES")
+	if spec == "" {
+		spec = "20000x10000"
+	}
+	for _, size := range strings.Split(spec, ",") {
+		shape, size, ok := strings.Cut(size, ":")
+		if !ok {
+			shape, size = "default", shape
+		}
+		a, s, _ := strings.Cut(size, "x")
+		na, _ := strconv.Atoi(a)
+		ns, _ := strconv.Atoi(s)
+		name := fmt.Sprintf("a=%d,s=%d", na, ns)
+		if shape != "default" {
+			name = "shape=" + shape + "," + name
+		}
+		b.Run(name, func(b *testing.B) {
+			var peak, rss float64
+			for range b.N {
+				root := linkCourse(b, benchCourse(b, shape, na, ns))
+				cmd := exec.Command(os.Args[0], "-test.run=^TestServeMemoryChild$")
+				cmd.Env = append(os.Environ(), "PACER_SECRET=bench-secret", "PACER_SERVE_CHILD="+root, "PACER_SERVE_CHILD_EDIT="+gencourse.ActivityPath(na/2))
+				out, err := cmd.CombinedOutput()
+				if err != nil {
+					b.Fatalf("%v\n%s", err, out)
+				}
+				if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+					peak = max(peak, float64(ru.Maxrss)/1024)
+				}
+				if _, after, ok := strings.Cut(string(out), "rss-kB "); ok {
+					kb, _ := strconv.Atoi(strings.Fields(after)[0])
+					rss = max(rss, float64(kb)/1024)
+				}
+			}
+			b.ReportMetric(peak, "peak-MiB")
+			b.ReportMetric(rss, "rss-MiB")
+		})
+	}
+}
+
+// TestServeMemoryChild is BenchmarkServeMemory's child process.
+func TestServeMemoryChild(t *testing.T) {
+	root := os.Getenv("PACER_SERVE_CHILD")
+	if root == "" {
+		t.Skip("only run by BenchmarkServeMemory")
+	}
+	builds := make(chan *site.Update, 4)
+	srv, err := Start(Options{Root: root, OnBuild: func(up *site.Update) { builds <- up }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !srv.First().OK {
+		t.Fatal(srv.First().Diags.Items())
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- srv.Run(ctx) }()
+	defer func() { cancel(); <-done }()
+	for len(builds) > 0 {
+		<-builds // the first build's
+	}
+	st := srv.First().Students[len(srv.First().Students)/2]
+	res, err := http.Get(srv.URL() + path.Dir(st.Path) + "/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if res.StatusCode != 200 || !bytes.Contains(page, []byte("<html")) {
+		t.Fatalf("student page: %s", res.Status)
+	}
+	// An editor's save of one activity, and the rebuild it starts.
+	p := filepath.Join(root, os.Getenv("PACER_SERVE_CHILD_EDIT"))
+	src, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmp := p + ".tmp"
+	os.WriteFile(tmp, append(src, "\nSaved once.\n"...), 0o644)
+	if err := os.Rename(tmp, p); err != nil {
+		t.Fatal(err)
+	}
+	if up := <-builds; !up.OK {
+		t.Fatal(up.Diags.Items())
+	}
+	status, _ := os.ReadFile("/proc/self/status")
+	for _, line := range strings.Split(string(status), "\n") {
+		if v, ok := strings.CutPrefix(line, "VmRSS:"); ok {
+			fmt.Printf("rss-kB %s\n", strings.Fields(v)[0])
+		}
+	}
 }

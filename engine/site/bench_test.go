@@ -15,50 +15,66 @@ import (
 )
 
 // Benchmarks of SPEC 10's budgets; see BENCHMARKS.md. They only run with
-// -bench. Sizes are activities x students:
+// -bench. Sizes are activities x students, with a course shape
+// (gencourse.Shapes) before a colon when not the default:
 //
 //	go test -run '^$' -bench . ./engine/site
-//	PACER_BENCH_SIZES=1000x1000,5000x1000,20000x10000 go test -run '^$' -bench . -benchtime 3x -timeout 60m ./engine/site
+//	PACER_BENCH_SIZES=1000x1000,5000x1000,wide:5000x1000,20000x10000 go test -run '^$' -bench . -benchtime 3x -timeout 60m ./engine/site
 //
 // Courses are generated once into $TMPDIR/pacer-bench/ and reused.
 
+type benchSize struct {
+	shape                string
+	activities, students int
+}
+
 // benchSizes reads PACER_BENCH_SIZES (default 1000x1000,5000x1000).
-func benchSizes(b *testing.B) [][2]int {
+func benchSizes(b *testing.B) []benchSize {
 	spec := os.Getenv("PACER_BENCH_SIZES")
 	if spec == "" {
 		spec = "1000x1000,5000x1000"
 	}
-	var out [][2]int
+	var out []benchSize
 	for _, s := range strings.Split(spec, ",") {
-		a, st, ok := strings.Cut(strings.TrimSpace(s), "x")
+		shape, size, ok := strings.Cut(strings.TrimSpace(s), ":")
+		if !ok {
+			shape, size = "default", shape
+		}
+		a, st, ok := strings.Cut(size, "x")
 		n, err1 := strconv.Atoi(a)
 		m, err2 := strconv.Atoi(st)
-		if !ok || err1 != nil || err2 != nil {
-			b.Fatalf("PACER_BENCH_SIZES: %q is not ACTIVITIESxSTUDENTS", s)
+		if _, err := gencourse.ShapeOptions(shape, n, m); !ok || err1 != nil || err2 != nil || err != nil {
+			b.Fatalf("PACER_BENCH_SIZES: %q is not [SHAPE:]ACTIVITIESxSTUDENTS (shapes: %s)", s, strings.Join(gencourse.Shapes, ", "))
 		}
-		out = append(out, [2]int{n, m})
+		out = append(out, benchSize{shape, n, m})
 	}
 	return out
 }
 
 // benchCourse returns a generated course of the size, creating it once.
-func benchCourse(b testing.TB, activities, students int) string {
+func benchCourse(b testing.TB, size benchSize) string {
 	b.Helper()
-	dir, err := gencourse.Cached(activities, students)
+	dir, err := gencourse.CachedShape(size.shape, size.activities, size.students)
 	if err != nil {
 		b.Fatal(err)
 	}
 	return dir
 }
 
-func sizeName(s [2]int) string { return fmt.Sprintf("a=%d,s=%d", s[0], s[1]) }
+func sizeName(s benchSize) string {
+	name := fmt.Sprintf("a=%d,s=%d", s.activities, s.students)
+	if s.shape != "default" {
+		name = "shape=" + s.shape + "," + name
+	}
+	return name
+}
 
 // BenchmarkColdBuild is pacer build in-process: load, plan, render, write.
 func BenchmarkColdBuild(b *testing.B) {
 	b.Setenv("PACER_SECRET", "bench-secret")
 	for _, size := range benchSizes(b) {
 		b.Run(sizeName(size), func(b *testing.B) {
-			root := benchCourse(b, size[0], size[1])
+			root := benchCourse(b, size)
 			outs := b.TempDir()
 			b.ResetTimer()
 			for i := range b.N {
@@ -86,13 +102,13 @@ func BenchmarkRebuild(b *testing.B) {
 	for _, size := range benchSizes(b) {
 		for _, kind := range []string{"body", "minutes"} {
 			b.Run(sizeName(size)+",edit="+kind, func(b *testing.B) {
-				root := copyCourse(b, benchCourse(b, size[0], size[1]))
+				root := copyCourse(b, benchCourse(b, size))
 				s := NewSession(Options{Root: root})
 				defer s.Close()
 				if up, err := s.Update(nil); err != nil || !up.OK {
 					b.Fatal(err, up.Diags.Items())
 				}
-				p := filepath.Join(root, gencourse.ActivityPath(size[0]/2))
+				p := filepath.Join(root, gencourse.ActivityPath(size.activities/2))
 				src, _ := os.ReadFile(p)
 				rendered := 0
 				b.ResetTimer()
@@ -133,7 +149,7 @@ func copyCourse(b testing.TB, src string) string {
 func BenchmarkPeakMemory(b *testing.B) {
 	for _, size := range benchSizes(b) {
 		b.Run(sizeName(size), func(b *testing.B) {
-			root := benchCourse(b, size[0], size[1])
+			root := benchCourse(b, size)
 			outs := b.TempDir()
 			var peak, bytes, files int64
 			b.ResetTimer()

@@ -8,12 +8,12 @@ import (
 	"html/template"
 	"path"
 	"path/filepath"
-	"strconv"
 	"strings"
 
 	"github.com/pacer-edu/pacer/engine/assets"
 	"github.com/pacer-edu/pacer/engine/config"
 	"github.com/pacer-edu/pacer/engine/content"
+	"github.com/pacer-edu/pacer/engine/coursedata"
 	"github.com/pacer-edu/pacer/engine/diag"
 	"github.com/pacer-edu/pacer/engine/internal/work"
 	"github.com/pacer-edu/pacer/engine/markdown"
@@ -161,12 +161,17 @@ func (b *builder) jobs(site *render.Site, put func(string, outFile) error) ([]jo
 		jobs = append(jobs, job{activityURL(act.ID), func(b *builder) (*render.Page, error) {
 			return b.activityPage(site, lang, renderer(lang), act)
 		}})
+		// A file the fence refuses is reported by content's checks; it is
+		// never copied, whatever else happens.
 		if act.Media != "" && !strings.Contains(act.Media, "://") {
 			src := filepath.Join(c.Root, filepath.FromSlash(path.Dir(act.File)), filepath.FromSlash(act.Media))
+			if b.links.fence.Check(src) != nil {
+				continue
+			}
 			if err := put(path.Join("activities", act.ID, act.Media), outFile{src: src}); err != nil {
 				return nil, err
 			}
-			if vtt := captionsOf(src); vtt != "" {
+			if vtt := captionsOf(src); vtt != "" && b.links.fence.Check(vtt) == nil {
 				if err := put(path.Join("activities", act.ID, filepath.Base(vtt)), outFile{src: vtt}); err != nil {
 					return nil, err
 				}
@@ -238,28 +243,6 @@ func (b *builder) unitOrder() []*content.Unit {
 	return out
 }
 
-func (b *builder) page(site *render.Site, kind, lang, title string) *render.Page {
-	strs, ok := b.stringsPath[lang]
-	if !ok {
-		strs = b.stringsPath["en"]
-	}
-	return &render.Page{
-		Kind: kind, Lang: lang, Title: title, Site: site, T: b.theme.Strings(lang),
-		Assets: render.Assets{Style: site.Style, Strings: strs, Course: site.Course, Script: site.Script},
-		CSP:    csp(""),
-	}
-}
-
-// csp allows only the site's own scripts and styles, plus the embed origin
-// a page uses.
-func csp(frame string) string {
-	p := "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: https:; media-src 'self'; base-uri 'none'; form-action 'none'"
-	if frame != "" {
-		p += "; frame-src " + frame
-	}
-	return p
-}
-
 // stringScripts makes each language's script of client strings (the
 // theme's i18n keys starting "client.", without the prefix) and records
 // where pages load it from. The strings are the same on every page of a
@@ -298,315 +281,47 @@ func jsonJS(v any) template.JS {
 	return template.JS(b)
 }
 
-func (b *builder) compLink(id string) render.Link {
-	k := b.course.Competency[id]
-	if k == nil {
-		return render.Link{ID: id, Title: id, URL: competencyURL(id)}
-	}
-	return render.Link{ID: id, Title: k.Title, URL: competencyURL(id), Note: k.Can}
-}
-
-func (b *builder) actLink(a *content.Activity, t map[string]string) render.Link {
-	// Not fmt.Sprintf: student pages make hundreds of these each.
-	return render.Link{ID: a.ID, Title: a.Title, URL: activityURL(a.ID), Note: t["modality."+a.Modality] + " · " + strconv.Itoa(a.Minutes) + " " + t["minutes"]}
-}
-
-func (b *builder) indexPage(site *render.Site, lang string) *render.Page {
-	p := b.page(site, "index", lang, b.cfg.Title)
-	idx := &render.Index{}
-	for _, u := range b.unitOrder() {
-		us := render.UnitSummary{Link: render.Link{ID: u.ID, Title: u.Title, URL: unitURL(u.ID)}}
-		for _, r := range u.Competencies {
-			us.Competencies = append(us.Competencies, b.compLink(r.ID))
-		}
-		idx.Units = append(idx.Units, us)
-	}
-	var nodes []render.MapNode
-	for _, k := range b.mapOrder() {
-		idx.Competencies = append(idx.Competencies, b.compLink(k.ID))
-		n := render.MapNode{ID: k.ID, Title: k.Title, URL: competencyURL(k.ID)}
-		for _, r := range k.Requires {
-			n.Requires = append(n.Requires, r.ID)
-		}
-		nodes = append(nodes, n)
-	}
-	idx.Map = render.Map(nodes, "", p.T["index.map"])
-	p.Index = idx
-	return p
-}
-
-// mapOrder lists competencies in teaching order: through the units, then
-// the rest by id.
-func (b *builder) mapOrder() []*content.Competency {
-	seen := map[string]bool{}
-	var out []*content.Competency
-	for _, u := range b.unitOrder() {
-		for _, r := range u.Competencies {
-			if k, ok := b.course.Competency[r.ID]; ok && !seen[r.ID] {
-				seen[r.ID] = true
-				out = append(out, k)
-			}
-		}
-	}
-	rest := []*content.Competency{}
-	for _, k := range b.course.Competencies {
-		if !seen[k.ID] {
-			rest = append(rest, k)
-		}
-	}
-	return append(rest, out...)
-}
-
-// body renders the Markdown body of file for the page at pagePath.
-func (b *builder) body(r *markdown.Renderer, src []byte, file string, line int, prefix, pagePath string) (template.HTML, error) {
-	html, err := r.Render(src, markdown.Context{File: file, BodyLine: line, IDPrefix: prefix, Diags: b.res.Diags, Link: b.links.hook(file, pagePath)})
-	return template.HTML(html), err
-}
-
-func (b *builder) activityBody(r *markdown.Renderer, a *content.Activity) (template.HTML, error) {
-	html, err := r.Render(a.Body, markdown.Context{File: a.File, BodyLine: a.BodyLine, IDPrefix: "q", Activity: a.ID, Checks: a.Checks,
-		Diags: b.res.Diags, Link: b.links.hook(a.File, activityURL(a.ID))})
-	return template.HTML(html), err
-}
-
-func (b *builder) unitPage(site *render.Site, lang string, r *markdown.Renderer, u *content.Unit) (*render.Page, error) {
-	p := b.page(site, "unit", lang, u.Title)
-	body, err := b.body(r, u.Body, u.File, u.BodyLine, "u", unitURL(u.ID))
-	if err != nil {
-		return nil, err
-	}
-	v := &render.Unit{ID: u.ID, Body: body, Diagnostic: u.Diagnostic}
-	if u.Diagnostic {
-		v.DiagnosticURL = diagnosticURL(u.ID)
-	}
-	for _, ref := range u.Competencies {
-		v.Competencies = append(v.Competencies, b.compLink(ref.ID))
-		for _, a := range b.course.ActivitiesFor[ref.ID] {
-			v.Checks += len(a.Checks)
-		}
-	}
-	p.Unit = v
-	return p, nil
-}
-
-func (b *builder) diagnosticPage(site *render.Site, lang string, u *content.Unit) *render.Page {
-	p := b.page(site, "diagnostic", lang, p0(b.theme.Strings(lang)["diagnostic.title"], u.Title))
-	p.NoIndex = true
-	d := &render.Diagnostic{Unit: render.Link{ID: u.ID, Title: u.Title, URL: unitURL(u.ID)}}
-	for _, ref := range u.Competencies {
-		dc := render.DiagnosticCompetency{Link: b.compLink(ref.ID)}
-		for _, a := range b.course.ActivitiesFor[ref.ID] {
-			for i, c := range a.Checks {
-				dc.Checks = append(dc.Checks, markdown.CheckHTML(c, i+1, "d-"+a.ID+"-", a.ID, markdown.Strings(p.T)))
-			}
-		}
-		if len(dc.Checks) > 0 {
-			d.Competencies = append(d.Competencies, dc)
-		}
-	}
-	p.Diagnostic = d
-	return p
-}
-
-// p0 joins a label and a title ("Check-in: Ratios").
-func p0(label, title string) string { return strings.TrimSpace(label + " " + title) }
-
-func (b *builder) competencyPage(site *render.Site, lang string, r *markdown.Renderer, k *content.Competency) (*render.Page, error) {
-	p := b.page(site, "competency", lang, k.Title)
-	body, err := b.body(r, k.Body, k.File, k.BodyLine, "c", competencyURL(k.ID))
-	if err != nil {
-		return nil, err
-	}
-	v := &render.Competency{ID: k.ID, Can: k.Can, Codes: k.Codes, Body: body,
-		Rule: fmt.Sprintf(p.T["competency.ruleText"], k.Rule.M, k.Rule.N, b.scaleLabel(lang, k.Rule.Self))}
-	for _, ref := range k.Requires {
-		v.Requires = append(v.Requires, b.compLink(ref.ID))
-	}
-	for _, other := range b.course.Competencies {
-		for _, ref := range other.Requires {
-			if ref.ID == k.ID {
-				v.RequiredBy = append(v.RequiredBy, b.compLink(other.ID))
-			}
-		}
-	}
-	for _, u := range b.unitOrder() {
-		for _, ref := range u.Competencies {
-			if ref.ID == k.ID {
-				v.Units = append(v.Units, render.Link{ID: u.ID, Title: u.Title, URL: unitURL(u.ID)})
-			}
-		}
-	}
-	cols := map[string]*render.BoardColumn{}
-	for _, a := range b.course.ActivitiesFor[k.ID] {
-		l := b.actLink(a, p.T)
-		switch a.Level {
-		case "support":
-			v.Support = append(v.Support, l)
-		case "extension":
-			v.Extension = append(v.Extension, l)
-		default:
-			col := cols[a.Modality]
-			if col == nil {
-				col = &render.BoardColumn{Modality: a.Modality, Label: p.T["modality."+a.Modality]}
-				cols[a.Modality] = col
-			}
-			col.Activities = append(col.Activities, l)
-		}
-	}
-	for _, m := range content.Modalities {
-		if col := cols[m]; col != nil {
-			v.Board = append(v.Board, *col)
-		}
-	}
-	p.Competency = v
-	return p, nil
-}
-
-func (b *builder) activityPage(site *render.Site, lang string, r *markdown.Renderer, a *content.Activity) (*render.Page, error) {
-	p := b.page(site, "activity", lang, a.Title)
-	p.NoIndex = true
-	body, err := b.activityBody(r, a)
-	if err != nil {
-		return nil, err
-	}
-	v := &render.Activity{ID: a.ID, Modality: a.Modality, Label: p.T["modality."+a.Modality], Minutes: a.Minutes, Level: a.Level, Body: body, Checks: len(a.Checks)}
-	for _, ref := range a.For {
-		v.For = append(v.For, b.compLink(ref.ID))
-	}
-	if a.Media != "" {
-		m := markdown.Media{Src: a.Media, Title: a.Title}
-		if !strings.Contains(a.Media, "://") {
-			local := filepath.Join(b.course.Root, filepath.FromSlash(path.Dir(a.File)), filepath.FromSlash(a.Media))
-			if vtt := captionsOf(local); vtt != "" {
-				m.Captions, m.Lang = filepath.Base(vtt), lang
-			}
-		}
-		e, err := markdown.RenderMedia(m, p.T)
-		if err != nil {
-			b.res.Diags.Errorf(a.MediaPos, "media: %v", err)
-		}
-		v.Media = e.HTML
-		p.CSP = csp(e.FrameSrc)
-	}
-	p.Activity = v
-	return p, nil
-}
-
-// captionsOf returns the .vtt file beside a local media file, or "".
-func captionsOf(media string) string {
-	vtt := strings.TrimSuffix(media, filepath.Ext(media)) + ".vtt"
-	if ok, _ := filepath.Glob(vtt); len(ok) == 1 {
-		return vtt
-	}
-	return ""
-}
-
-func (b *builder) studentPage(site *render.Site, lang string, r *markdown.Renderer, s *content.Student, tok string) (*render.Page, error) {
-	p := b.page(site, "student", lang, s.Name)
-	p.NoIndex = true
-	pl, warns := b.planner.Build(s)
-	for _, w := range warns {
-		b.res.Diags.Warnf(s.IDPos, "%s", w.Message).Hint = w.Hint
-	}
-	v := &render.Student{Token: tok, Name: s.Name, Goals: s.Goals, Start: pl.Start, End: pl.End, Shortfall: pl.Shortfall, Playlist: jsonJS(pl)}
-	for _, id := range pl.Units {
-		u := b.course.Unit[id]
-		if u == nil {
-			continue
-		}
-		why, err := b.shared.unitWhy(b, lang, r, u)
-		if err != nil {
-			return nil, err
-		}
-		v.Units = append(v.Units, render.StudentUnit{Link: render.Link{ID: u.ID, Title: u.Title, URL: unitURL(u.ID)}, Why: why})
-	}
-	link := func(id string) (render.Link, bool) { return b.shared.actLink(b, lang, p.T, id) }
-	for _, st := range pl.Steps {
-		sv := render.StudentStep{Competency: b.compLink(st.Competency), Placed: st.Placed, Prereq: st.Prereq, Target: st.Target, Minutes: st.Minutes,
-			Due:  render.StepDue{Placed: st.Placed, Target: st.Target, Minutes: st.Minutes},
-			Ways: render.StepWays{Support: st.Support, Extension: st.Extension, Link: link}}
-		for _, ch := range st.Choices {
-			sv.Ways.Choices = append(sv.Ways.Choices, ch.Options)
-			for _, id := range ch.Options {
-				if l, ok := link(id); ok {
-					sv.Suggested = append(sv.Suggested, l)
-					break
-				}
-			}
-		}
-		for _, id := range st.Requires {
-			sv.Requires = append(sv.Requires, b.compLink(id))
-		}
-		v.Steps = append(v.Steps, sv)
-	}
-	p.Student = v
-	return p, nil
-}
-
 // courseData is the script every page loads: what all students share.
 func (b *builder) courseData() []byte {
-	type comp struct {
-		T    string   `json:"t"`
-		Can  string   `json:"can"`
-		U    string   `json:"u"`
-		R    []string `json:"r,omitempty"`
-		Rule any      `json:"rule"`
+	rule := func(r config.Rule) coursedata.Rule { return coursedata.Rule{Self: r.Self, M: r.M, N: r.N} }
+	d := &coursedata.Data{
+		V: coursedata.Version, Site: b.res.SiteKey, Scale: b.scale(b.cfg.Language), Rule: rule(b.cfg.Mastery.Rule),
+		Term:         coursedata.Term{Start: b.cfg.Term.Start.String(), End: b.cfg.Term.End.String(), Days: weekdayNames(b.cfg), Breaks: breaks(b.cfg)},
+		Competencies: make(map[string]coursedata.Competency, len(b.course.Competencies)),
+		Activities:   make(map[string]coursedata.Activity, len(b.course.Activities)),
+		Units:        make(map[string]coursedata.Unit, len(b.course.Units)),
 	}
-	type act struct {
-		T   string   `json:"t"`
-		U   string   `json:"u"`
-		Mod string   `json:"mod"`
-		Min int      `json:"min"`
-		Lvl string   `json:"lvl"`
-		Ch  string   `json:"ch,omitempty"`
-		F   []string `json:"f"`
-		N   int      `json:"n"`
-		Al  []string `json:"al,omitempty"`
-	}
-	rule := func(self, m, n int) map[string]int { return map[string]int{"self": self, "m": m, "n": n} }
-	comps := map[string]comp{}
+	b.read(rCompetencies, "", fAll)
+	b.read(rActivities, "", fAll)
+	b.read(rUnits, "", fAll)
 	for _, k := range b.course.Competencies {
-		c := comp{T: k.Title, Can: k.Can, U: competencyURL(k.ID), Rule: rule(k.Rule.Self, k.Rule.M, k.Rule.N)}
+		b.read(rCompetency, k.ID, fTitle|fCan|fRequires|fRule)
+		c := coursedata.Competency{T: k.Title, Can: k.Can, U: competencyURL(k.ID), Rule: rule(k.Rule)}
 		for _, r := range k.Requires {
 			c.R = append(c.R, r.ID)
 		}
-		comps[k.ID] = c
+		d.Competencies[k.ID] = c
 	}
-	acts := map[string]act{}
 	for _, a := range b.course.Activities {
-		x := act{T: a.Title, U: activityURL(a.ID), Mod: a.Modality, Min: a.Minutes, Lvl: a.Level, Ch: a.Choice, N: len(a.Checks), Al: a.Aliases}
+		b.read(rActivity, a.ID, fTitle|fModality|fMinutes|fLevel|fChoice|fCheckCount|fAliases|fFor)
+		x := coursedata.Activity{T: a.Title, U: activityURL(a.ID), Mod: a.Modality, Min: a.Minutes, Lvl: a.Level, Ch: a.Choice, N: len(a.Checks), Al: a.Aliases}
 		for _, r := range a.For {
 			x.F = append(x.F, r.ID)
 		}
-		acts[a.ID] = x
+		d.Activities[a.ID] = x
 	}
-	type unit struct {
-		T    string   `json:"t"`
-		U    string   `json:"u"`
-		C    []string `json:"c"`
-		Diag string   `json:"diag"`
-	}
-	units := map[string]unit{}
 	for _, u := range b.course.Units {
-		x := unit{T: u.Title, U: unitURL(u.ID), C: []string{}}
+		b.read(rUnit, u.ID, fTitle|fComps|fDiagnostic)
+		x := coursedata.Unit{T: u.Title, U: unitURL(u.ID), C: []string{}}
 		for _, r := range u.Competencies {
 			x.C = append(x.C, r.ID)
 		}
 		if u.Diagnostic {
 			x.Diag = diagnosticURL(u.ID)
 		}
-		units[u.ID] = x
+		d.Units[u.ID] = x
 	}
-	r := b.cfg.Mastery.Rule
-	data := map[string]any{"units": units,
-		"v": 1, "site": b.res.SiteKey, "scale": b.scale(b.cfg.Language), "rule": rule(r.Self, r.M, r.N),
-		"term":         map[string]any{"start": b.cfg.Term.Start.String(), "end": b.cfg.Term.End.String(), "days": weekdayNames(b.cfg), "breaks": breaks(b.cfg)},
-		"competencies": comps, "activities": acts,
-	}
-	js, _ := json.Marshal(data)
-	// The page's strings script (loaded before) may set window.PacerLang
-	// to what differs by language: the scale.
-	return append(append([]byte("window.PacerCourse=Object.assign("), js...), ",window.PacerLang);\n"...)
+	return d.Script()
 }
 
 // weekdayNames lists the term's school days as 0 (Sunday) to 6.
@@ -625,16 +340,4 @@ func breaks(cfg *config.Config) [][2]string {
 		out[i] = [2]string{br.From.String(), br.To.String()}
 	}
 	return out
-}
-
-// scale is the self-assessment scale in lang.
-func (b *builder) scale(lang string) []string {
-	return b.cfg.Mastery.ScaleIn(lang, b.cfg.Language, b.theme.Strings(lang))
-}
-
-func (b *builder) scaleLabel(lang string, level int) string {
-	if sc := b.scale(lang); level >= 1 && level <= len(sc) {
-		return sc[level-1]
-	}
-	return fmt.Sprint(level)
 }

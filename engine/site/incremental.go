@@ -1,7 +1,6 @@
 package site
 
 import (
-	"bytes"
 	"maps"
 	"os"
 	"path"
@@ -15,6 +14,7 @@ import (
 	"github.com/pacer-edu/pacer/engine/config"
 	"github.com/pacer-edu/pacer/engine/content"
 	"github.com/pacer-edu/pacer/engine/diag"
+	"github.com/pacer-edu/pacer/engine/internal/work"
 	"github.com/pacer-edu/pacer/engine/render"
 )
 
@@ -29,9 +29,9 @@ const (
 
 // Session keeps a site loaded between builds, for the dev server: the
 // course, every rendered page in memory (with the diagnostics rendering
-// it gave) and one esbuild context. Update re-renders only the pages a
-// change can touch; until a build succeeds, the last good build is what
-// File serves.
+// it gave and what it read, reads.go) and one esbuild context. Update
+// re-renders only the pages that read something that changed; until a
+// build succeeds, the last good build is what File serves.
 //
 // Update and Close must not run concurrently with each other; File may be
 // called at any time.
@@ -39,8 +39,10 @@ type Session struct {
 	opts Options
 
 	mu    sync.RWMutex
-	files map[string]outFile
+	files map[string]served
 
+	// store holds the rendered pages, on disk.
+	store   *pageStore
 	good    *snapshot
 	assets  *assets.Context
 	cache   *content.Cache
@@ -51,10 +53,11 @@ type Session struct {
 type snapshot struct {
 	b        *builder
 	pages    map[string]*page
-	deps     map[string]studentDeps
 	asset    *assets.Result
 	assetMsg []diag.Diagnostic
 	courseJS []byte
+	// courseReads is what the course data read.
+	courseReads *readSet
 	// stringsJS is the client strings script of each language, by path.
 	stringsJS map[string][]byte
 	media     map[string]outFile
@@ -62,18 +65,23 @@ type snapshot struct {
 	localTheme bool
 }
 
-// page is one rendered page and what rendering it reported.
-type page struct {
-	data   []byte
-	diags  []diag.Diagnostic
-	copies map[string]string // files its links copy: output path -> source
+// served is a file of the last good build: bytes in memory (scripts,
+// styles, course data), a page in the store, or the file at src.
+type served struct {
+	data []byte
+	page storedPage
+	src  string
 }
 
-// studentDeps is what a student's page is made of, as a superset: the
-// units of the student's plan and every competency they bring in.
-type studentDeps struct {
-	units map[string]bool
-	comps map[string]bool
+// page is one rendered page (in the store), what rendering it reported
+// and what it read.
+type page struct {
+	stored storedPage
+	diags  []diag.Diagnostic
+	copies map[string]string // files its links copy: output path -> source
+	reads  *readSet
+	// plan is a student page's plan: its reads are not in reads.
+	plan *planned
 }
 
 // Update is what one session build did.
@@ -108,14 +116,36 @@ func NewSession(opts Options) *Session {
 // File returns a file of the last good build by its output path
 // ("activities/x/index.html").
 func (s *Session) File(name string) (File, bool) {
+	// A build removes the pages it replaced only after taking the lock
+	// to swap in its own, so a page is read whole or not looked up.
 	s.mu.RLock()
+	defer s.mu.RUnlock()
 	f, ok := s.files[name]
-	s.mu.RUnlock()
-	return File{Data: f.data, Src: f.src}, ok
+	if !ok {
+		return File{}, false
+	}
+	if f.page.file != "" {
+		data, err := s.store.read(f.page)
+		if err != nil {
+			return File{}, false
+		}
+		return File{Data: data}, true
+	}
+	return File{Data: f.data, Src: f.src}, true
 }
 
-// Close frees the esbuild context.
+// Close frees the esbuild context and removes the stored pages.
 func (s *Session) Close() {
+	s.closeAssets()
+	if s.store != nil {
+		s.mu.Lock()
+		s.store.close()
+		s.store, s.files, s.good = nil, nil, nil
+		s.mu.Unlock()
+	}
+}
+
+func (s *Session) closeAssets() {
 	if s.assets != nil {
 		s.assets.Dispose()
 		s.assets = nil
@@ -129,7 +159,8 @@ type change struct {
 
 // classify sorts changed paths (absolute, or relative to the site root).
 // Anything outside site.yaml and the theme is content: the loader reads
-// it again and the comparison with the last build finds what it touched.
+// it again, changes lists what differs from the last build, and the pages
+// that read any of it are rendered again.
 func (s *Session) classify(changed []string) change {
 	var ch change
 	theme := ""
@@ -231,7 +262,7 @@ func (s *Session) Update(changed []string) (*Update, error) {
 }
 
 // build renders b. With a previous snapshot it re-renders only the pages
-// the differences can touch; without one, everything.
+// that read something that changed (stale); without one, everything.
 func (s *Session) build(b *builder, old *snapshot, changed []string) (*Update, error) {
 	up := &Update{Result: b.res, Full: old == nil}
 	snap := &snapshot{b: b, media: map[string]outFile{}}
@@ -243,7 +274,7 @@ func (s *Session) build(b *builder, old *snapshot, changed []string) (*Update, e
 		if old == nil {
 			// The theme's files may have moved (a site override folder
 			// created): start a fresh context over the new theme.
-			s.Close()
+			s.closeAssets()
 		}
 		if s.assets == nil {
 			s.assets = assets.NewContext(b.theme.FS)
@@ -279,33 +310,52 @@ func (s *Session) build(b *builder, old *snapshot, changed []string) (*Update, e
 	if err != nil {
 		return up, err
 	}
-	snap.deps = depsOf(b.course)
-
-	var todo []job
-	courseData := true
+	var (
+		todo      []job
+		replanned map[string]*planned
+		ch        map[readKey]facet
+	)
 	if old == nil {
 		todo = jobs
 	} else {
-		d := dirtyPages(old, b, snap.deps, changed, s)
-		if d.full {
-			up.Full = true
-			todo = jobs
-		} else {
-			for _, j := range jobs {
-				if d.pages[j.path] || old.pages[j.path] == nil {
-					todo = append(todo, j)
-				}
-			}
-			courseData = d.courseData
-		}
+		ch = changes(old.b, b)
+		todo, replanned = s.stale(old, b, jobs, ch, changed)
+		up.Full = len(todo) == len(jobs)
 	}
-	rendered := renderPages(b, todo)
+	if s.store == nil {
+		st, err := newPageStore()
+		if err != nil {
+			return up, err
+		}
+		s.store = st
+	}
+	rendered, err := renderPages(b, todo, s.store)
+	defer func() {
+		if !up.OK {
+			// Pages of a build that is not served.
+			for _, p := range rendered {
+				s.store.drop([]storedPage{p.stored})
+			}
+		}
+	}()
+	if err != nil {
+		return up, err
+	}
 	snap.pages = make(map[string]*page, len(jobs))
 	for _, j := range jobs {
 		if p := rendered[j.path]; p != nil {
 			snap.pages[j.path] = p
-		} else if old != nil && !up.Full && old.pages[j.path] != nil {
-			snap.pages[j.path] = old.pages[j.path]
+		} else if old == nil {
+			continue // failed: reported in b.res.Diags
+		} else if op := old.pages[j.path]; op != nil {
+			if pl := replanned[j.path]; pl != nil {
+				// Planned again, to the same playlist: the page stands,
+				// with what the new plan read.
+				cp := *op
+				cp.plan = pl
+				op = &cp
+			}
+			snap.pages[j.path] = op
 		}
 	}
 	// Every diagnostic of the current state: loading, assets, and each
@@ -318,20 +368,24 @@ func (s *Session) build(b *builder, old *snapshot, changed []string) (*Update, e
 	if b.res.Diags.HasErrors() {
 		return up, nil
 	}
-	if courseData || old == nil {
-		snap.courseJS = b.courseData()
+	if old == nil || old.courseReads.touches(ch, nil) {
+		cb := *b
+		cb.reads = newReadSet()
+		snap.courseJS = cb.courseData()
+		cb.reads.freeze()
+		snap.courseReads = cb.reads
 	} else {
-		snap.courseJS = old.courseJS
+		snap.courseJS, snap.courseReads = old.courseJS, old.courseReads
 	}
 
 	files := snap.files()
 	up.Rendered = slices.Sorted(maps.Keys(rendered))
-	var prev map[string]outFile
+	var prev map[string]served
 	s.mu.RLock()
 	prev = s.files
 	s.mu.RUnlock()
 	for p, f := range files {
-		if g, ok := prev[p]; !ok || g.src != f.src || string(g.data) != string(f.data) {
+		if g, ok := prev[p]; !ok || g.src != f.src || g.page.sum != f.page.sum || string(g.data) != string(f.data) {
 			up.Changed = append(up.Changed, p)
 		}
 	}
@@ -346,6 +400,16 @@ func (s *Session) build(b *builder, old *snapshot, changed []string) (*Update, e
 	s.mu.Lock()
 	s.files = files
 	s.mu.Unlock()
+	if last := s.good; last != nil {
+		// The pages no longer served (no reader can look them up now).
+		var gone []storedPage
+		for path, p := range last.pages {
+			if q := snap.pages[path]; q == nil || q.stored.file != p.stored.file {
+				gone = append(gone, p.stored)
+			}
+		}
+		s.store.drop(gone)
+	}
 	s.good = snap
 	up.OK = true
 	up.Files = len(files)
@@ -353,8 +417,8 @@ func (s *Session) build(b *builder, old *snapshot, changed []string) (*Update, e
 }
 
 // files is everything the snapshot serves.
-func (snap *snapshot) files() map[string]outFile {
-	files := make(map[string]outFile, len(snap.pages)+len(snap.media)+8)
+func (snap *snapshot) files() map[string]served {
+	files := make(map[string]served, len(snap.pages)+len(snap.media)+8)
 	a := snap.asset
 	for p, data := range a.Files {
 		switch p {
@@ -363,52 +427,61 @@ func (snap *snapshot) files() map[string]outFile {
 		case a.Style:
 			p = SessionStyle
 		}
-		files[p] = outFile{data: data}
+		files[p] = served{data: data}
 	}
-	files[SessionCourse] = outFile{data: snap.courseJS}
+	files[SessionCourse] = served{data: snap.courseJS}
 	for p, data := range snap.stringsJS {
-		files[p] = outFile{data: data}
+		files[p] = served{data: data}
 	}
-	files["robots.txt"] = outFile{data: robots}
-	files[studentsIndex] = outFile{data: snap.b.studentsIndex()}
-	maps.Copy(files, snap.media)
+	files["robots.txt"] = served{data: robots}
+	for p, f := range snap.media {
+		files[p] = served{data: f.data, src: f.src}
+	}
+	files[studentsIndex] = served{data: snap.b.studentsIndex()}
 	for _, p := range snap.pages {
 		for out, src := range p.copies {
-			files[out] = outFile{src: src}
+			files[out] = served{src: src}
 		}
 	}
 	for path, p := range snap.pages {
-		files[path] = outFile{data: p.data}
+		files[path] = served{page: p.stored}
 	}
 	return files
 }
 
-// renderPages renders jobs, each with its own diagnostics list and link
-// resolver so that what a page reports stays with the page.
-func renderPages(b *builder, jobs []job) map[string]*page {
+// renderPages renders jobs into the store, each with its own diagnostics
+// list, link resolver and read set so that what a page reports and reads
+// stays with the page.
+func renderPages(b *builder, jobs []job, store *pageStore) (map[string]*page, error) {
 	pages := make([]*page, len(jobs))
 	builders := make([]*builder, len(jobs))
 	wrapped := make([]job, len(jobs))
 	for i, j := range jobs {
-		pb := b.forPage()
-		builders[i] = pb
-		wrapped[i] = job{j.path, func(*builder) (*render.Page, error) { return j.page(pb) }}
+		wrapped[i] = job{j.path, func(*builder) (*render.Page, error) {
+			pb := b.forPage()
+			builders[i] = pb
+			return j.page(pb)
+		}}
 	}
-	b.renderJobs(wrapped, func(i int, data []byte) error {
-		pages[i] = &page{data: bytes.Clone(data)}
+	err := b.renderJobs(wrapped, func(i int, data []byte) error {
+		sp, err := store.put(data)
+		if err != nil {
+			return err
+		}
+		pb := builders[i]
+		pb.reads.freeze()
+		pages[i] = &page{stored: sp, diags: pb.res.Diags.Items(), copies: pb.links.copies, reads: pb.reads, plan: pb.planned}
+		builders[i] = nil
 		return nil
 	})
 	out := make(map[string]*page, len(jobs))
 	for i, j := range jobs {
-		p := pages[i]
-		if p == nil {
-			continue // failed: reported in b.res.Diags
+		if p := pages[i]; p != nil {
+			out[j.path] = p
 		}
-		p.diags = builders[i].res.Diags.Items()
-		p.copies = builders[i].links.copies
-		out[j.path] = p
+		// else failed: reported in b.res.Diags
 	}
-	return out
+	return out, err
 }
 
 // forPage returns a copy of b whose diagnostics and link copies are its own.
@@ -417,60 +490,56 @@ func (b *builder) forPage() *builder {
 	res := *b.res
 	res.Diags = &diag.List{}
 	pb.res = &res
-	pb.links = &linker{root: b.links.root, pages: b.links.pages, roster: b.links.roster, diags: res.Diags, copies: map[string]string{}}
+	pb.links = &linker{root: b.links.root, pages: b.links.pages, diags: res.Diags, fence: b.links.fence, copies: map[string]string{}}
 	pb.shared = b.shared.forPage()
+	pb.reads = newReadSet()
+	pb.links.reads = pb.reads
+	pb.planned = nil
 	return &pb
 }
 
-// depsOf works out every student's units and competencies (targets and
-// all their prerequisites, a superset of the plan's steps).
-func depsOf(c *content.Course) map[string]studentDeps {
-	out := make(map[string]studentDeps, len(c.Students))
-	byKey := map[string]studentDeps{}
-	for _, st := range c.Students {
-		units := st.Units
-		g := ""
-		if st.Group != nil {
-			g = st.Group.ID
-			if len(units) == 0 && c.Group[g] != nil {
-				units = c.Group[g].Units
-			}
-		}
-		key := g + "\x00" + strings.Join(refIDs(units), ",")
-		d, ok := byKey[key]
-		if !ok {
-			d = studentDeps{units: map[string]bool{}, comps: map[string]bool{}}
-			var walk func(id string)
-			walk = func(id string) {
-				if d.comps[id] {
-					return
-				}
-				d.comps[id] = true
-				if k := c.Competency[id]; k != nil {
-					for _, r := range k.Requires {
-						walk(r.ID)
-					}
-				}
-			}
-			for _, u := range units {
-				d.units[u.ID] = true
-				if unit := c.Unit[u.ID]; unit != nil {
-					for _, r := range unit.Competencies {
-						walk(r.ID)
-					}
-				}
-			}
-			byKey[key] = d
-		}
-		out[st.ID] = d
+// stale lists the jobs whose pages must be rendered again after the
+// changes ch (and the files on disk at changed): new pages, and pages that
+// read something that changed. A student page that read only its plan's
+// inputs is planned again first, and is stale only if the playlist
+// differs; replanned holds, by path, the new plans of those that stand.
+func (s *Session) stale(old *snapshot, b *builder, jobs []job, ch map[readKey]facet, changed []string) (todo []job, replanned map[string]*planned) {
+	disk := make([]string, len(changed))
+	for i, p := range changed {
+		disk[i] = s.rel(p)
 	}
-	return out
-}
-
-func refIDs(refs []content.Ref) []string {
-	out := make([]string, len(refs))
-	for i, r := range refs {
-		out[i] = r.ID
+	var check []int // jobs to plan again
+	for i, j := range jobs {
+		op := old.pages[j.path]
+		switch {
+		case op == nil || op.reads.touches(ch, disk):
+			todo = append(todo, j)
+		case op.plan != nil && op.plan.reads.touches(ch, nil):
+			check = append(check, i)
+		}
 	}
-	return out
+	if len(check) == 0 {
+		return todo, nil
+	}
+	plans := make([]*planned, len(check))
+	work.Each(len(check), func() func(int) error {
+		return func(i int) error {
+			op := old.pages[jobs[check[i]].path]
+			if st := b.course.Student[op.plan.student]; st != nil {
+				pl, _ := b.planner.Build(st)
+				plans[i] = &planned{student: st.ID, reads: planReads(b.course, st, pl), hash: planHash(jsonJS(pl))}
+			}
+			return nil
+		}
+	})
+	replanned = map[string]*planned{}
+	for i, k := range check {
+		j := jobs[k]
+		if pl := plans[i]; pl != nil && pl.hash == old.pages[j.path].plan.hash {
+			replanned[j.path] = pl
+		} else {
+			todo = append(todo, j)
+		}
+	}
+	return todo, replanned
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/pacer-edu/pacer/engine/content"
 	"github.com/pacer-edu/pacer/engine/diag"
 	"github.com/pacer-edu/pacer/engine/markdown"
+	"github.com/pacer-edu/pacer/engine/pubfile"
 )
 
 // linker resolves relative links in Markdown bodies at build time: a link
@@ -21,8 +22,9 @@ type linker struct {
 	root  string            // site root
 	pages map[string]string // content file (site-relative, slashes) -> page URL
 	diags *diag.List
-	// roster is the roster folder relative to root ("" for root itself).
-	roster string
+	fence *pubfile.Fence
+	// reads records what the page's links looked up (a session's page).
+	reads *readSet
 
 	mu     sync.Mutex
 	copies map[string]string // output path -> source path
@@ -32,10 +34,8 @@ type linker struct {
 func filesPath(rel string) string { return "files/" + strings.TrimPrefix(rel, content.Dir+"/") }
 
 func newLinker(root string, c *content.Course, diags *diag.List) *linker {
-	l := &linker{root: root, pages: map[string]string{}, diags: diags, copies: map[string]string{}}
-	if r, err := filepath.Rel(root, content.RosterDir(root, c.Config)); err == nil && r != "." {
-		l.roster = filepath.ToSlash(r)
-	}
+	l := &linker{root: root, pages: map[string]string{}, diags: diags, copies: map[string]string{},
+		fence: pubfile.New(root, content.RosterDir(root, c.Config))}
 	for _, k := range c.Competencies {
 		l.pages[k.File] = competencyURL(k.ID)
 	}
@@ -65,16 +65,18 @@ func (l *linker) hook(file, pagePath string) func(markdown.Link) string {
 			suffix += "#" + u.Fragment
 		}
 		up := rootOf(pagePath)
+		l.reads.add(rPageOf, target, fAll)
 		if page, ok := l.pages[target]; ok {
 			return up + page + suffix
 		}
+		l.reads.add(rDisk, target, fAll)
 		src := filepath.Join(l.root, filepath.FromSlash(target))
 		fi, err := os.Stat(src)
+		what := "link"
+		if ln.Image {
+			what = "image"
+		}
 		if err != nil || fi.IsDir() || strings.HasPrefix(target, "../") {
-			what := "link"
-			if ln.Image {
-				what = "image"
-			}
 			l.diags.Warnf(ln.Pos, "broken %s %q: no file %s", what, ln.Dest, target).
 				Hint = "links are relative to the Markdown file; link to another page by its .md file, e.g. [unit rates](../competencies/unit-rate.md)"
 			return ln.Dest
@@ -83,9 +85,8 @@ func (l *linker) hook(file, pagePath string) func(markdown.Link) string {
 			l.diags.Warnf(ln.Pos, "link %q points at %s, which is not a page of the course", ln.Dest, target)
 			return ln.Dest
 		}
-		if l.private(target) {
-			l.diags.Warnf(ln.Pos, "link %q points at %s, which is private: it is not published", ln.Dest, target).
-				Hint = "hidden files and folders (.pacer/ holds the link secret and the roster's id map) and the roster's groups/ and students/ are never published"
+		if err := l.fence.Check(src); err != nil {
+			l.diags.Errorf(ln.Pos, "%s %q: %v", what, ln.Dest, err).Hint = content.PublishHint
 			return ln.Dest
 		}
 		out := filesPath(target)
@@ -94,22 +95,6 @@ func (l *linker) hook(file, pagePath string) func(markdown.Link) string {
 		l.mu.Unlock()
 		return up + out + suffix
 	}
-}
-
-// private reports whether a course file must never be copied into the
-// output: a hidden file or folder, or a file of the roster.
-func (l *linker) private(target string) bool {
-	for _, seg := range strings.Split(target, "/") {
-		if strings.HasPrefix(seg, ".") {
-			return true
-		}
-	}
-	for _, d := range []string{"groups/", "students/"} {
-		if l.roster != "" && strings.HasPrefix(target, path.Join(l.roster, d)+"/") || l.roster == "" && strings.HasPrefix(target, d) {
-			return true
-		}
-	}
-	return false
 }
 
 // addCopies adds the files links referred to.

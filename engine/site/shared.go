@@ -47,6 +47,7 @@ func (s *shared) forPage() *shared {
 // actLink is the link to activity id with its note in lang; false if the
 // course has no such activity.
 func (s *shared) actLink(b *builder, lang string, t map[string]string, id string) (render.Link, bool) {
+	b.read(rActivity, id, fTitle|fModality|fMinutes)
 	k := langID{lang, id}
 	c := s.links
 	c.mu.Lock()

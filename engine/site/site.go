@@ -10,7 +10,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -20,6 +22,7 @@ import (
 	"github.com/pacer-edu/pacer/engine/content"
 	"github.com/pacer-edu/pacer/engine/diag"
 	"github.com/pacer-edu/pacer/engine/plan"
+	"github.com/pacer-edu/pacer/engine/pubfile"
 	"github.com/pacer-edu/pacer/engine/render"
 	"github.com/pacer-edu/pacer/engine/token"
 )
@@ -146,6 +149,10 @@ type builder struct {
 	stringsPath map[string]string
 	// shared holds what the student pages of one build have in common.
 	shared *shared
+	// reads records what the page being rendered reads, and planned its
+	// plan (a dev server's page builder; nil in a cold build).
+	reads   *readSet
+	planned *planned
 }
 
 func load(opts Options, res *Result) (*builder, bool) {
@@ -169,6 +176,10 @@ func load(opts Options, res *Result) (*builder, bool) {
 		loadTheme = opts.loadTheme
 	}
 	theme, err := loadTheme(opts.Root, cfg.Theme)
+	if pe, fe := (*fs.PathError)(nil), (*pubfile.Error)(nil); errors.As(err, &pe) && errors.As(err, &fe) {
+		diags.Errorf(diag.Pos{File: path.Join("themes", cfg.Theme, pe.Path)}, "%v", pe.Err).Hint = content.PublishHint
+		return nil, false
+	}
 	if err != nil {
 		diags.Errorf(diag.Pos{File: "themes/" + cfg.Theme}, "%v", err)
 		return nil, false

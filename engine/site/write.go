@@ -35,7 +35,8 @@ type output interface {
 // build never holds all its pages in memory.
 type dirOutput struct {
 	out, tmp string
-	dirs     sync.Map // folder -> *folder
+	held     io.Closer // the lock on tmp's marker, nil where there is none
+	dirs     sync.Map  // folder -> *folder
 	files    atomic.Int64
 }
 
@@ -65,15 +66,19 @@ func newDirOutput(root, roster, out string) (*dirOutput, error) {
 	}
 	// The marker goes in first, so what a killed build leaves is known as
 	// ours and removed by the next build.
+	var held io.Closer
 	if err := os.Chmod(tmp, 0o755); err == nil {
-		err = writeMarker(tmp)
+		err = writeMarker(tmp, nil)
+	}
+	if err == nil {
+		held, err = holdMarker(tmp)
 	}
 	if err != nil {
 		os.RemoveAll(tmp)
 		return nil, err
 	}
 	tmp = filepath.Clean(tmp) // MkdirTemp("."...) gives "./.public...", Join cleans
-	d := &dirOutput{out: out, tmp: tmp}
+	d := &dirOutput{out: out, tmp: tmp, held: held}
 	made := &folder{}
 	made.once.Do(func() {})
 	d.dirs.Store(tmp, made)
@@ -110,12 +115,38 @@ func (d *dirOutput) mkdir(dir string) error {
 }
 
 // discard removes what was written.
-func (d *dirOutput) discard() { os.RemoveAll(d.tmp) }
+func (d *dirOutput) discard() {
+	d.release()
+	os.RemoveAll(d.tmp)
+}
+
+func (d *dirOutput) release() {
+	if d.held != nil {
+		d.held.Close()
+		d.held = nil
+	}
+}
 
 // commit swaps the written folder in.
 func (d *dirOutput) commit() error {
+	defer d.release()
 	out, tmp := d.out, d.tmp
 	parent, name := filepath.Dir(out), filepath.Base(out)
+	entries, err := os.ReadDir(tmp)
+	if err != nil {
+		d.discard()
+		return err
+	}
+	var names []string
+	for _, e := range entries {
+		if e.Name() != marker {
+			names = append(names, e.Name())
+		}
+	}
+	if err := writeMarker(tmp, names); err != nil {
+		d.discard()
+		return err
+	}
 	old := ""
 	if _, err := os.Stat(out); err == nil {
 		old = filepath.Join(parent, "."+name+".pacer-old-"+randHex())
@@ -157,8 +188,8 @@ func checkReplaceable(out string) error {
 	if !fi.IsDir() {
 		return &OutputError{Msg: fmt.Sprintf("output %s is a file, not a folder", out)}
 	}
-	if _, err := os.Stat(filepath.Join(out, marker)); err == nil {
-		return nil
+	if data, err := os.ReadFile(filepath.Join(out, marker)); err == nil {
+		return checkWritten(out, string(data))
 	}
 	f, err := os.Open(out)
 	if err != nil {
@@ -171,12 +202,63 @@ func checkReplaceable(out string) error {
 	return &OutputError{Msg: fmt.Sprintf("output folder %s is not empty and was not written by pacer; refusing to replace it (choose another -o, or empty it first)", out)}
 }
 
-func writeMarker(dir string) error {
-	return os.WriteFile(filepath.Join(dir, marker), []byte("This folder is written by pacer build and replaced by the next build.\n"), 0o644)
+const (
+	markerText = "This folder is written by pacer build and replaced by the next build.\n"
+	wroteLine  = "It holds only what that build wrote:\n"
+)
+
+// writeMarker marks dir as a build's; names, when not nil, are the
+// entries the build wrote at its top.
+func writeMarker(dir string, names []string) error {
+	text := markerText
+	if names != nil {
+		text += wroteLine + strings.Join(names, "\n") + "\n"
+	}
+	return os.WriteFile(filepath.Join(dir, marker), []byte(text), 0o644)
+}
+
+// junk is what a file browser leaves in any folder it shows.
+var junk = map[string]bool{".DS_Store": true, "Thumbs.db": true, "desktop.ini": true}
+
+// legacy is what builds wrote at the top of their output before markers
+// listed it.
+var legacy = []string{"activities", "assets", "competencies", "files", "index.html", "robots.txt", "s", "units"}
+
+// checkWritten refuses an output whose marker lists what its build wrote
+// when it holds anything else: a teacher's file put there, or a copied
+// marker in a folder of their own. A marker without a list, from an older
+// build, vouches for what those builds wrote.
+func checkWritten(out, markerData string) error {
+	names := legacy
+	if _, list, ok := strings.Cut(markerData, wroteLine); ok {
+		names = strings.Split(list, "\n")
+	}
+	wrote := map[string]bool{marker: true}
+	for _, n := range names {
+		wrote[n] = true
+	}
+	entries, err := os.ReadDir(out)
+	if err != nil {
+		return err
+	}
+	var other []string
+	for _, e := range entries {
+		if !wrote[e.Name()] && !junk[e.Name()] {
+			other = append(other, e.Name())
+		}
+	}
+	if len(other) == 0 {
+		return nil
+	}
+	if len(other) > 3 {
+		other = append(other[:3], "…")
+	}
+	return &OutputError{Msg: fmt.Sprintf("refusing to build into %s: it holds %s, which the last build did not write, and a build replaces its output folder whole\n\thint: move what you keep out of it, or choose another -o", out, strings.Join(other, ", "))}
 }
 
 // removeLeftovers removes the folders an interrupted build of out left in
-// parent: only those named as a build names them and holding the marker.
+// parent: only those named as a build names them and holding the marker,
+// and not a running build's.
 func removeLeftovers(parent, name string) {
 	for _, kind := range []string{".pacer-new-", ".pacer-old-"} {
 		found, _ := filepath.Glob(filepath.Join(parent, "."+name+kind+"*"))
@@ -184,7 +266,7 @@ func removeLeftovers(parent, name string) {
 			if fi, err := os.Lstat(p); err != nil || !fi.IsDir() {
 				continue
 			}
-			if fi, err := os.Lstat(filepath.Join(p, marker)); err == nil && fi.Mode().IsRegular() {
+			if fi, err := os.Lstat(filepath.Join(p, marker)); err == nil && fi.Mode().IsRegular() && !inUse(p) {
 				os.RemoveAll(p)
 			}
 		}

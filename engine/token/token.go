@@ -224,7 +224,8 @@ func readLock(root string) (string, error) {
 			}
 		}
 	}
-	return "", fmt.Errorf("%s has no %s line: restore it from git (git checkout %s), or delete it to let the next build write it again", LockFile, strings.TrimSuffix(lockKey, ":"), LockFile)
+	return "", &Error{Msg: fmt.Sprintf("%s has no %s line, so the link secret cannot be checked", LockFile, strings.TrimSuffix(lockKey, ":")),
+		Hint: fmt.Sprintf("restore it from git (git checkout %s), or delete it: the next build writes it again from the secret it finds", LockFile)}
 }
 
 func writeLock(root string, secret []byte) error {

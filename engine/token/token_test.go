@@ -39,6 +39,25 @@ func TestSecretPrefersEnvironment(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, ".pacer")); !os.IsNotExist(err) {
 		t.Fatal("no secret file should be written when the environment has one")
 	}
+	// A throwaway secret from the environment (a test, a CI job) must not
+	// lock the course to itself.
+	if _, err := os.Stat(filepath.Join(dir, LockFile)); !os.IsNotExist(err) {
+		t.Fatal("no lock should be written for a secret from the environment")
+	}
+}
+
+// A course built before pacer.lock existed gets one from its secret.
+func TestAnExistingSecretFileIsLocked(t *testing.T) {
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, ".pacer"), 0o700)
+	os.WriteFile(filepath.Join(dir, SecretFile), []byte("old-secret\n"), 0o600)
+	f, err := Secret(dir, "PACER_TEST_UNSET_VAR")
+	if err != nil || f.Created || !f.Locked || string(f.Secret) != "old-secret" {
+		t.Fatalf("got %+v %v", f, err)
+	}
+	if lock, _ := readLock(dir); lock != Fingerprint([]byte("old-secret")) {
+		t.Fatalf("lock %q", lock)
+	}
 }
 
 func TestSecretFileIsCreatedOnceAndReused(t *testing.T) {

@@ -14,13 +14,26 @@ const Version = 3
 // Cached returns the course of this size with seed 1, generated once into
 // $TMPDIR/pacer-bench and reused by every benchmark after.
 func Cached(activities, students int) (string, error) {
-	dir := filepath.Join(os.TempDir(), "pacer-bench", fmt.Sprintf("v%d-%dx%d", Version, activities, students))
+	return CachedShape("default", activities, students)
+}
+
+// CachedShape is Cached for a named shape (ShapeOptions).
+func CachedShape(shape string, activities, students int) (string, error) {
+	o, err := ShapeOptions(shape, activities, students)
+	if err != nil {
+		return "", err
+	}
+	name := fmt.Sprintf("v%d-%dx%d", Version, activities, students)
+	if shape != "" && shape != "default" {
+		name = shape + "-" + name
+	}
+	dir := filepath.Join(os.TempDir(), "pacer-bench", name)
 	done := filepath.Join(dir, ".generated")
 	if _, err := os.Stat(done); err == nil {
 		return dir, nil
 	}
 	os.RemoveAll(dir)
-	if _, err := Write(dir, Options{Activities: activities, Students: students, Seed: 1}); err != nil {
+	if _, err := Write(dir, o); err != nil {
 		return "", err
 	}
 	return dir, os.WriteFile(done, nil, 0o644)

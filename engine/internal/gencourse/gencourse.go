@@ -28,7 +28,46 @@ type Options struct {
 	UnitSize int
 	// ClassSize is students per group (default 25).
 	ClassSize int
-	Seed      uint64
+	// UnitsPerClass is how many units each class studies: consecutive
+	// ones, the next class starting where the last one started plus this
+	// many (wrapping around). 0 keeps the default: each class studies one
+	// strand of three units, strands taken in turn.
+	UnitsPerClass int
+	Seed          uint64
+}
+
+// Shapes are the course shapes the benchmarks cover (BENCHMARKS.md), by
+// name. Each takes the number of activities and students.
+var Shapes = []string{"default", "few", "wide", "long"}
+
+// ShapeOptions returns the options of a named shape:
+//
+//   - default: 20 activities per competency, units of 10 competencies,
+//     each class one strand of 3 units (about 30 steps a student).
+//   - few: 5 activities per competency, units of 10 competencies, one unit
+//     per class (about 10 steps a student, and a course of many units).
+//   - wide: 20 activities per competency, 13 units (250 competencies of
+//     20 activities at 5,000), two units per class: 40 and more steps of
+//     20 activities each.
+//   - long: 20 activities per competency, 13 units, ten units per class:
+//     about 200 steps a student at 5,000 activities.
+func ShapeOptions(shape string, activities, students int) (Options, error) {
+	o := Options{Activities: activities, Students: students, Seed: 1}
+	comps := max(1, activities/20)
+	thirteen := max(1, (comps+12)/13) // competencies per unit for 13 units
+	switch shape {
+	case "", "default":
+	case "few":
+		o.Competencies = max(1, activities/5)
+		o.UnitsPerClass = 1
+	case "wide":
+		o.UnitSize, o.UnitsPerClass = thirteen, 2
+	case "long":
+		o.UnitSize, o.UnitsPerClass = thirteen, 10
+	default:
+		return o, fmt.Errorf("unknown course shape %q (known: %s)", shape, strings.Join(Shapes, ", "))
+	}
+	return o, nil
 }
 
 func (o *Options) defaults() {
@@ -105,10 +144,16 @@ func Write(dir string, o Options) (*Course, error) {
 	groups := (o.Students + o.ClassSize - 1) / o.ClassSize
 	strands := max(1, units/3)
 	for g := range groups {
-		// A class studies one strand of three units.
 		var us []string
-		for u := (g % strands) * 3; u < min(units, (g%strands)*3+3); u++ {
-			us = append(us, UnitID(u))
+		if o.UnitsPerClass > 0 {
+			for j := range min(o.UnitsPerClass, units) {
+				us = append(us, UnitID((firstUnit(g, units, o)+j)%units))
+			}
+		} else {
+			// A class studies one strand of three units.
+			for u := (g % strands) * 3; u < min(units, (g%strands)*3+3); u++ {
+				us = append(us, UnitID(u))
+			}
 		}
 		w.file(filepath.Join("content", "groups", fmt.Sprintf("g%04d.yaml", g)),
 			fmt.Sprintf("title: Class %d\nunits: [%s]\n", g, strings.Join(us, ", ")))
@@ -124,13 +169,21 @@ func Write(dir string, o Options) (*Course, error) {
 			b.WriteString("accommodations: {time: 1.5}\n")
 		}
 		if s%7 == 0 {
-			fmt.Fprintf(&b, "mastered: [%s]\n", CompetencyID((s/o.ClassSize)%strands*3*o.UnitSize))
+			first := (s / o.ClassSize) % strands * 3
+			if o.UnitsPerClass > 0 {
+				first = firstUnit(s/o.ClassSize, units, o)
+			}
+			fmt.Fprintf(&b, "mastered: [%s]\n", CompetencyID(first*o.UnitSize))
 		}
 		w.file(p, b.String())
 		c.Students = append(c.Students, p)
 	}
 	return c, w.err
 }
+
+// firstUnit is the first unit class g studies when classes take
+// UnitsPerClass units each.
+func firstUnit(g, units int, o Options) int { return g * o.UnitsPerClass % units }
 
 // Hugo writes the same activity and competency pages as a minimal Hugo
 // site (the baseline's hugo.toml and layouts) into dir.

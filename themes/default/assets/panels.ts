@@ -190,7 +190,7 @@ export function initTransfer(page: StudentPage): void {
 export function receipt(page: StudentPage, v: View): Record<string, unknown> {
   const { ctx, plan } = page;
   const { course, store } = ctx;
-  const p = pace(plan.steps, v, page.day, page.cal);
+  const p = pace(plan.steps, v, page.day, page.cal, plan);
   return {
     pacer: "receipt",
     v: 1,

@@ -7,7 +7,7 @@ import type { Ctx } from "./context";
 import { href, mod } from "./course";
 import { type Child, add, button, byId, h, isObject, readJSON, section, setAttr, setText, slot, strings } from "./dom";
 import { groups, next, type Status, View } from "./mastery";
-import { Calendar, pace, type Step } from "./pace";
+import { Calendar, describe, pace, type Step } from "./pace";
 import { initTransfer } from "./panels";
 import type { PlanStep, Progress } from "./storage";
 import { tokenRE } from "./storage";
@@ -15,6 +15,8 @@ import { tokenRE } from "./storage";
 export interface Playlist {
   v: number;
   units: string[];
+  end: string;
+  minutesPerDay: number;
   timeFactor: number;
   shortfall: number;
   goals: string[];
@@ -28,6 +30,8 @@ function readPlaylist(): Playlist | null {
   return {
     v: num(x.v, 1),
     units: strings(x.units),
+    end: typeof x.end === "string" ? x.end : "",
+    minutesPerDay: num(x.minutesPerDay, 0),
     timeFactor: num(x.timeFactor, 1),
     shortfall: num(x.shortfall, 0),
     goals: strings(x.goals),
@@ -308,14 +312,11 @@ export class StudentPage {
       }
     };
     this.on((v) => {
-      const p = pace(this.plan.steps, v, this.day, this.cal);
-      status.className = "pace-status pace-" + p.status;
-      setText(status, p.status === "on-track" ? t(p.allDone ? "pace.done" : "pace.onTrack") : t("pace." + p.status, { n: p.days }));
-      let s = "";
-      if (p.status === "behind" && p.late.length) {
-        const min = p.late.reduce((a, x) => a + (x.minutes || 0), 0);
-        s = t("pace.catchUp", { title: this.title(p.late[0].c), min, extra: Math.ceil(min / 5), days: 5 });
-      }
+      const p = pace(this.plan.steps, v, this.day, this.cal, this.plan);
+      status.className = "pace-status pace-" + (p.ended ? "ended" : p.status);
+      const words = describe(p, t, (c) => this.title(c), (d) => this.fmt(d));
+      setText(status, words.status);
+      let s = words.help;
       if (this.plan.shortfall > 0) s += (s ? " " : "") + t("pace.shortfall", { n: this.plan.shortfall });
       setText(help, s);
       help.hidden = !s;

@@ -1,0 +1,320 @@
+package site
+
+import (
+	"fmt"
+	"html/template"
+	"path"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/pacer-edu/pacer/engine/content"
+	"github.com/pacer-edu/pacer/engine/diag"
+	"github.com/pacer-edu/pacer/engine/markdown"
+	"github.com/pacer-edu/pacer/engine/render"
+)
+
+// The six kinds of page: each builds its view-model (render's named types)
+// from the course, recording what it reads (reads.go).
+
+func (b *builder) page(site *render.Site, kind, lang, title string) *render.Page {
+	b.read(rMenu, "", fAll) // site.Units, every page's menu
+	strs, ok := b.stringsPath[lang]
+	if !ok {
+		strs = b.stringsPath["en"]
+	}
+	return &render.Page{
+		Kind: kind, Lang: lang, Title: title, Site: site, T: b.theme.Strings(lang),
+		Assets: render.Assets{Style: site.Style, Strings: strs, Course: site.Course, Script: site.Script},
+		CSP:    csp(""),
+	}
+}
+
+// csp allows only the site's own scripts and styles, plus the embed origin
+// a page uses.
+func csp(frame string) string {
+	p := "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: https:; media-src 'self'; base-uri 'none'; form-action 'none'"
+	if frame != "" {
+		p += "; frame-src " + frame
+	}
+	return p
+}
+
+func (b *builder) compLink(id string) render.Link {
+	b.read(rCompetency, id, fTitle|fCan)
+	k := b.course.Competency[id]
+	if k == nil {
+		return render.Link{ID: id, Title: id, URL: competencyURL(id)}
+	}
+	return render.Link{ID: id, Title: k.Title, URL: competencyURL(id), Note: k.Can}
+}
+
+func (b *builder) actLink(a *content.Activity, t map[string]string) render.Link {
+	b.read(rActivity, a.ID, fTitle|fModality|fMinutes)
+	// Not fmt.Sprintf: student pages make hundreds of these each.
+	return render.Link{ID: a.ID, Title: a.Title, URL: activityURL(a.ID), Note: t["modality."+a.Modality] + " · " + strconv.Itoa(a.Minutes) + " " + t["minutes"]}
+}
+
+func (b *builder) indexPage(site *render.Site, lang string) *render.Page {
+	p := b.page(site, "index", lang, b.cfg.Title)
+	idx := &render.Index{}
+	for _, u := range b.unitOrder() {
+		b.read(rUnit, u.ID, fComps)
+		us := render.UnitSummary{Link: render.Link{ID: u.ID, Title: u.Title, URL: unitURL(u.ID)}}
+		for _, r := range u.Competencies {
+			us.Competencies = append(us.Competencies, b.compLink(r.ID))
+		}
+		idx.Units = append(idx.Units, us)
+	}
+	var nodes []render.MapNode
+	b.read(rCompetencies, "", fAll)
+	for _, k := range b.mapOrder() {
+		b.read(rCompetency, k.ID, fRequires)
+		idx.Competencies = append(idx.Competencies, b.compLink(k.ID))
+		n := render.MapNode{ID: k.ID, Title: k.Title, URL: competencyURL(k.ID)}
+		for _, r := range k.Requires {
+			n.Requires = append(n.Requires, r.ID)
+		}
+		nodes = append(nodes, n)
+	}
+	idx.Map = render.Map(nodes, "", p.T["index.map"])
+	p.Index = idx
+	return p
+}
+
+// mapOrder lists competencies in teaching order: through the units, then
+// the rest by id.
+func (b *builder) mapOrder() []*content.Competency {
+	seen := map[string]bool{}
+	var out []*content.Competency
+	for _, u := range b.unitOrder() {
+		for _, r := range u.Competencies {
+			if k, ok := b.course.Competency[r.ID]; ok && !seen[r.ID] {
+				seen[r.ID] = true
+				out = append(out, k)
+			}
+		}
+	}
+	rest := []*content.Competency{}
+	for _, k := range b.course.Competencies {
+		if !seen[k.ID] {
+			rest = append(rest, k)
+		}
+	}
+	return append(rest, out...)
+}
+
+// body renders the Markdown body of file for the page at pagePath.
+func (b *builder) body(r *markdown.Renderer, src []byte, file string, line int, prefix, pagePath string) (template.HTML, error) {
+	html, err := r.Render(src, markdown.Context{File: file, BodyLine: line, IDPrefix: prefix, Diags: b.res.Diags, Link: b.links.hook(file, pagePath)})
+	return template.HTML(html), err
+}
+
+func (b *builder) activityBody(r *markdown.Renderer, a *content.Activity) (template.HTML, error) {
+	html, err := r.Render(a.Body, markdown.Context{File: a.File, BodyLine: a.BodyLine, IDPrefix: "q", Activity: a.ID, Checks: a.Checks,
+		Diags: b.res.Diags, Link: b.links.hook(a.File, activityURL(a.ID))})
+	return template.HTML(html), err
+}
+
+func (b *builder) unitPage(site *render.Site, lang string, r *markdown.Renderer, u *content.Unit) (*render.Page, error) {
+	p := b.page(site, "unit", lang, u.Title)
+	b.read(rUnit, u.ID, fAll)
+	body, err := b.body(r, u.Body, u.File, u.BodyLine, "u", unitURL(u.ID))
+	if err != nil {
+		return nil, err
+	}
+	v := &render.Unit{ID: u.ID, Body: body, Diagnostic: u.Diagnostic}
+	if u.Diagnostic {
+		v.DiagnosticURL = diagnosticURL(u.ID)
+	}
+	for _, ref := range u.Competencies {
+		v.Competencies = append(v.Competencies, b.compLink(ref.ID))
+		b.read(rActsFor, ref.ID, fAll)
+		for _, a := range b.course.ActivitiesFor[ref.ID] {
+			b.read(rActivity, a.ID, fCheckCount)
+			v.Checks += len(a.Checks)
+		}
+	}
+	p.Unit = v
+	return p, nil
+}
+
+func (b *builder) diagnosticPage(site *render.Site, lang string, u *content.Unit) *render.Page {
+	p := b.page(site, "diagnostic", lang, p0(b.theme.Strings(lang)["diagnostic.title"], u.Title))
+	p.NoIndex = true
+	b.read(rUnit, u.ID, fAll)
+	d := &render.Diagnostic{Unit: render.Link{ID: u.ID, Title: u.Title, URL: unitURL(u.ID)}}
+	for _, ref := range u.Competencies {
+		dc := render.DiagnosticCompetency{Link: b.compLink(ref.ID)}
+		b.read(rActsFor, ref.ID, fAll)
+		for _, a := range b.course.ActivitiesFor[ref.ID] {
+			b.read(rActivity, a.ID, fChecks)
+			for i, c := range a.Checks {
+				dc.Checks = append(dc.Checks, markdown.CheckHTML(c, i+1, "d-"+a.ID+"-", a.ID, markdown.Strings(p.T)))
+			}
+		}
+		if len(dc.Checks) > 0 {
+			d.Competencies = append(d.Competencies, dc)
+		}
+	}
+	p.Diagnostic = d
+	return p
+}
+
+// p0 joins a label and a title ("Check-in: Ratios").
+func p0(label, title string) string { return strings.TrimSpace(label + " " + title) }
+
+func (b *builder) competencyPage(site *render.Site, lang string, r *markdown.Renderer, k *content.Competency) (*render.Page, error) {
+	p := b.page(site, "competency", lang, k.Title)
+	b.read(rCompetency, k.ID, fAll)
+	body, err := b.body(r, k.Body, k.File, k.BodyLine, "c", competencyURL(k.ID))
+	if err != nil {
+		return nil, err
+	}
+	v := &render.Competency{ID: k.ID, Can: k.Can, Codes: k.Codes, Body: body,
+		Rule: fmt.Sprintf(p.T["competency.ruleText"], k.Rule.M, k.Rule.N, b.scaleLabel(lang, k.Rule.Self))}
+	for _, ref := range k.Requires {
+		v.Requires = append(v.Requires, b.compLink(ref.ID))
+	}
+	b.read(rRequiredBy, k.ID, fAll)
+	for _, other := range b.course.Competencies {
+		for _, ref := range other.Requires {
+			if ref.ID == k.ID {
+				v.RequiredBy = append(v.RequiredBy, b.compLink(other.ID))
+			}
+		}
+	}
+	for _, u := range b.unitOrder() {
+		b.read(rUnit, u.ID, fComps)
+		for _, ref := range u.Competencies {
+			if ref.ID == k.ID {
+				v.Units = append(v.Units, render.Link{ID: u.ID, Title: u.Title, URL: unitURL(u.ID)})
+			}
+		}
+	}
+	cols := map[string]*render.BoardColumn{}
+	b.read(rActsFor, k.ID, fAll)
+	for _, a := range b.course.ActivitiesFor[k.ID] {
+		l := b.actLink(a, p.T)
+		b.read(rActivity, a.ID, fLevel)
+		switch a.Level {
+		case "support":
+			v.Support = append(v.Support, l)
+		case "extension":
+			v.Extension = append(v.Extension, l)
+		default:
+			col := cols[a.Modality]
+			if col == nil {
+				col = &render.BoardColumn{Modality: a.Modality, Label: p.T["modality."+a.Modality]}
+				cols[a.Modality] = col
+			}
+			col.Activities = append(col.Activities, l)
+		}
+	}
+	for _, m := range content.Modalities {
+		if col := cols[m]; col != nil {
+			v.Board = append(v.Board, *col)
+		}
+	}
+	p.Competency = v
+	return p, nil
+}
+
+func (b *builder) activityPage(site *render.Site, lang string, r *markdown.Renderer, a *content.Activity) (*render.Page, error) {
+	p := b.page(site, "activity", lang, a.Title)
+	p.NoIndex = true
+	b.read(rActivity, a.ID, fAll)
+	body, err := b.activityBody(r, a)
+	if err != nil {
+		return nil, err
+	}
+	v := &render.Activity{ID: a.ID, Modality: a.Modality, Label: p.T["modality."+a.Modality], Minutes: a.Minutes, Level: a.Level, Body: body, Checks: len(a.Checks)}
+	for _, ref := range a.For {
+		v.For = append(v.For, b.compLink(ref.ID))
+	}
+	if a.Media != "" {
+		m := markdown.Media{Src: a.Media, Title: a.Title}
+		if !strings.Contains(a.Media, "://") {
+			local := filepath.Join(b.course.Root, filepath.FromSlash(path.Dir(a.File)), filepath.FromSlash(a.Media))
+			b.read(rDisk, path.Join(path.Dir(a.File), strings.TrimSuffix(a.Media, path.Ext(a.Media))+".vtt"), fAll)
+			if vtt := captionsOf(local); vtt != "" {
+				m.Captions, m.Lang = filepath.Base(vtt), lang
+			}
+		}
+		e, err := markdown.RenderMedia(m, p.T)
+		if err != nil {
+			b.res.Diags.Errorf(a.MediaPos, "media: %v", err)
+		}
+		v.Media = e.HTML
+		p.CSP = csp(e.FrameSrc)
+	}
+	p.Activity = v
+	return p, nil
+}
+
+// captionsOf returns the .vtt file beside a local media file, or "".
+func captionsOf(media string) string {
+	vtt := strings.TrimSuffix(media, filepath.Ext(media)) + ".vtt"
+	if ok, _ := filepath.Glob(vtt); len(ok) == 1 {
+		return vtt
+	}
+	return ""
+}
+
+func (b *builder) studentPage(site *render.Site, lang string, r *markdown.Renderer, s *content.Student, tok string) (*render.Page, error) {
+	p := b.page(site, "student", lang, s.Name)
+	p.NoIndex = true
+	pl, warns := b.planner.Build(s)
+	for _, w := range warns {
+		pos := w.Pos
+		if pos.File == "" {
+			pos = s.IDPos
+		}
+		b.res.Diags.Add(diag.Diagnostic{Pos: pos, Severity: diag.Warning, Kind: w.Kind, Message: w.Message, Hint: w.Hint})
+	}
+	b.read(rStudent, s.ID, fAll)
+	playlist := jsonJS(pl)
+	if b.reads != nil {
+		b.planned = &planned{student: s.ID, reads: planReads(b.course, s, pl), hash: planHash(playlist)}
+	}
+	v := &render.Student{Token: tok, Name: s.Name, Goals: s.Goals, Start: pl.Start, End: pl.End, Shortfall: pl.Shortfall, Playlist: playlist}
+	for _, id := range pl.Units {
+		b.read(rUnit, id, fTitle|fBody)
+		u := b.course.Unit[id]
+		if u == nil {
+			continue
+		}
+		why, err := b.shared.unitWhy(b, lang, r, u)
+		if err != nil {
+			return nil, err
+		}
+		v.Units = append(v.Units, render.StudentUnit{Link: render.Link{ID: u.ID, Title: u.Title, URL: unitURL(u.ID)}, Why: why})
+	}
+	link := func(id string) (render.Link, bool) { return b.shared.actLink(b, lang, p.T, id) }
+	for _, st := range pl.Steps {
+		sv := render.StudentStep{Competency: b.compLink(st.Competency), Placed: st.Placed, Prereq: st.Prereq, Target: st.Target, Minutes: st.Minutes,
+			Due:  render.StepDue{Placed: st.Placed, Target: st.Target, Minutes: st.Minutes},
+			Ways: render.StepWays{Support: st.Support, Extension: st.Extension, Link: link}}
+		for _, ch := range st.Choices {
+			sv.Ways.Choices = append(sv.Ways.Choices, ch.Options)
+		}
+		for _, id := range st.Requires {
+			sv.Requires = append(sv.Requires, b.compLink(id))
+		}
+		v.Steps = append(v.Steps, sv)
+	}
+	p.Student = v
+	return p, nil
+}
+
+// scale is the self-assessment scale in lang.
+func (b *builder) scale(lang string) []string {
+	return b.cfg.Mastery.ScaleIn(lang, b.cfg.Language, b.theme.Strings(lang))
+}
+
+func (b *builder) scaleLabel(lang string, level int) string {
+	if sc := b.scale(lang); level >= 1 && level <= len(sc) {
+		return sc[level-1]
+	}
+	return fmt.Sprint(level)
+}
