@@ -43,7 +43,7 @@ const dayRE = /^(\d{4})-(\d\d)-(\d\d)$/;
 // --- compression: the browser's own where it has one, else fflate ---
 
 async function pipe(b: Uint8Array, t: GenericTransformStream, limit: number): Promise<Uint8Array> {
-  const reader = (new Blob([b]).stream().pipeThrough(t as unknown as TransformStream<Uint8Array, Uint8Array>) as ReadableStream<Uint8Array>).getReader();
+  const reader = (new Blob([b as BlobPart]).stream().pipeThrough(t as unknown as TransformStream<Uint8Array, Uint8Array>) as ReadableStream<Uint8Array>).getReader();
   const chunks: Uint8Array[] = [];
   let n = 0;
   for (;;) {
