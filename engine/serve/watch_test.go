@@ -265,3 +265,43 @@ func (s *syncBuffer) String() string {
 	defer s.mu.Unlock()
 	return s.b.String()
 }
+
+// A recheck waits for Quiet, and a change to its file meanwhile joins it
+// and restarts the wait: one batch once the file is quiet.
+func TestWatcherRechecksAFileOnceItIsQuiet(t *testing.T) {
+	clk := newFakeClock()
+	s := newWatchSite(t, WatchOptions{Clock: clk, Settle: 30 * time.Millisecond, Quiet: 100 * time.Millisecond})
+	const a = "content/activities/unit1/a.md"
+	s.w.Recheck([]string{s.path(a)})
+	if d := clk.waitArmed(t); d != 100*time.Millisecond {
+		t.Fatalf("a recheck waits %s, want Quiet", d)
+	}
+	clk.advance(90 * time.Millisecond)
+	// One write, so one event: no truncation first.
+	f, err := os.OpenFile(s.path(a), os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.WriteAt([]byte("the rest of the save\n"), 0); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	if d := clk.waitArmed(t); d != 100*time.Millisecond {
+		t.Fatalf("a change during a recheck waits %s, want Quiet", d)
+	}
+	clk.advance(90 * time.Millisecond)
+	select {
+	case got := <-s.w.Batches():
+		t.Fatalf("a batch %v before the file was quiet for Quiet", s.rels(got))
+	default:
+	}
+	clk.advance(10 * time.Millisecond)
+	select {
+	case got := <-s.w.Batches():
+		if r := s.rels(got); !slices.Equal(r, []string{a}) {
+			t.Errorf("batch %v, want [%s]", r, a)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("no batch within 10s")
+	}
+}
