@@ -165,6 +165,11 @@ func load(root string, cfg *config.Config, diags *diag.List, cc *Cache) *Course 
 			c.Groups = append(c.Groups, v)
 		case *Student:
 			c.Students = append(c.Students, v)
+		case unreadable:
+			if c.unreadable == nil {
+				c.unreadable = map[unreadable]bool{}
+			}
+			c.unreadable[v] = true
 		}
 	}
 	if cc != nil {
@@ -297,6 +302,9 @@ func decodeFile(f file, cfg *config.Config, diags *diag.List) any {
 			return nil
 		}
 		root = d.Parse(src)
+		if root == nil {
+			return unreadable{f.kind, fileID(f.rel)} // syntax error already reported
+		}
 	} else {
 		doc, err := fm.Split(src)
 		if err != nil {
@@ -314,11 +322,11 @@ func decodeFile(f file, cfg *config.Config, diags *diag.List) any {
 		d.LineOffset = doc.FrontLine - 1
 		root = d.Parse(doc.Front)
 		if root == nil && len(strings.TrimSpace(string(doc.Front))) > 0 {
-			return nil // syntax error already reported
+			return unreadable{f.kind, fileID(f.rel)} // syntax error already reported
 		}
 		body, bodyLine = doc.Body, doc.BodyLine
 	}
-	base := strings.TrimSuffix(path.Base(f.rel), path.Ext(f.rel))
+	base := fileID(f.rel)
 	src0 := Source{File: f.rel, IDPos: diag.Pos{File: f.rel, Line: 1, Col: 1}}
 	dec := decoder{d: d, root: root, file: f, cfg: cfg}
 	var item any
@@ -337,6 +345,16 @@ func decodeFile(f file, cfg *config.Config, diags *diag.List) any {
 	dec.finishID(base, item)
 	return item
 }
+
+// unreadable is a file whose YAML could not be parsed: its syntax error is
+// its only diagnostic, and references to its id (from its file name) are
+// not reported as unknown, since what it says is not known.
+type unreadable struct {
+	kind kind
+	id   string
+}
+
+func fileID(rel string) string { return strings.TrimSuffix(path.Base(rel), path.Ext(rel)) }
 
 func validUTF8(b []byte) bool { return strings.ToValidUTF8(string(b), "\uFFFD") == string(b) }
 
