@@ -2,6 +2,7 @@ package content
 
 import (
 	"errors"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -16,6 +17,7 @@ import (
 	"github.com/pacer-edu/pacer/engine/diag"
 	"github.com/pacer-edu/pacer/engine/fm"
 	"github.com/pacer-edu/pacer/engine/internal/work"
+	"github.com/pacer-edu/pacer/engine/mdlimit"
 	"github.com/pacer-edu/pacer/engine/yamlx"
 	"go.yaml.in/yaml/v3"
 )
@@ -282,8 +284,13 @@ func relTo(root, p string) string {
 }
 
 func decodeFile(f file, cfg *config.Config, diags *diag.List) any {
-	src, err := os.ReadFile(f.abs)
 	at := diag.Pos{File: f.rel, Line: 1, Col: 1}
+	src, size, err := readLimited(f.abs)
+	if err == errTooLarge {
+		diags.Errorf(at, "file is too large: %.1f MB, and a content file may have at most %d MB", float64(size)/(1<<20), mdlimit.MaxFileSize>>20).
+			Hint = "split it into several files; put media beside it as files (media: clip.mp4)"
+		return unreadable{f.kind, fileID(f.rel)}
+	}
 	if err != nil {
 		diags.Errorf(diag.Pos{File: f.rel}, "cannot read: %v", err)
 		return nil
@@ -325,6 +332,13 @@ func decodeFile(f file, cfg *config.Config, diags *diag.List) any {
 			return unreadable{f.kind, fileID(f.rel)} // syntax error already reported
 		}
 		body, bodyLine = doc.Body, doc.BodyLine
+		if line, col := mdlimit.TooDeep(body); line > 0 {
+			// No Markdown parser may see it: they slow down past linear
+			// with depth.
+			diags.Errorf(diag.Pos{File: f.rel, Line: bodyLine + line - 1, Col: col}, "Markdown nested deeper than %d levels (lists or block quotes)", mdlimit.MaxDepth).
+				Hint = "flatten the lists or quotes here"
+			body = nil
+		}
 	}
 	base := fileID(f.rel)
 	src0 := Source{File: f.rel, IDPos: diag.Pos{File: f.rel, Line: 1, Col: 1}}
@@ -352,6 +366,26 @@ func decodeFile(f file, cfg *config.Config, diags *diag.List) any {
 type unreadable struct {
 	kind kind
 	id   string
+}
+
+var errTooLarge = errors.New("file too large")
+
+// readLimited reads a file of at most mdlimit.MaxFileSize bytes. A larger
+// one is not read past the limit: it gives errTooLarge and its size.
+func readLimited(name string) ([]byte, int64, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer f.Close()
+	if fi, err := f.Stat(); err == nil && fi.Size() > mdlimit.MaxFileSize {
+		return nil, fi.Size(), errTooLarge
+	}
+	b, err := io.ReadAll(io.LimitReader(f, mdlimit.MaxFileSize+1))
+	if err == nil && len(b) > mdlimit.MaxFileSize {
+		return nil, int64(len(b)), errTooLarge // it grew since Stat
+	}
+	return b, int64(len(b)), err
 }
 
 func fileID(rel string) string { return strings.TrimSuffix(path.Base(rel), path.Ext(rel)) }
