@@ -19,6 +19,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -170,7 +171,8 @@ func (s *Server) Run(ctx context.Context) error {
 	}
 }
 
-// errorFiles returns the files the build's errors point at.
+// errorFiles returns the files the build's errors point at (not folders,
+// nor flags such as --base-url).
 func (s *Server) errorFiles(up *site.Update) []string {
 	var out []string
 	for _, d := range up.Diags.Items() {
@@ -181,7 +183,7 @@ func (s *Server) errorFiles(up *site.Update) []string {
 		if !filepath.IsAbs(p) {
 			p = filepath.Join(s.opts.Root, filepath.FromSlash(p))
 		}
-		if !slices.Contains(out, p) {
+		if fi, err := os.Stat(p); err == nil && fi.Mode().IsRegular() && !slices.Contains(out, p) {
 			out = append(out, p)
 		}
 	}

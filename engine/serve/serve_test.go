@@ -31,6 +31,11 @@ type testServer struct {
 
 	mu     sync.Mutex
 	builds []*site.Update
+
+	// clk, when set, is the watcher's clock: waits move it on.
+	clk    *fakeClock
+	synced chan string // sync files the watcher has seen
+	syncs  int
 }
 
 type sse struct {
@@ -42,11 +47,13 @@ func startServer(t *testing.T, port int) *testServer {
 	return startServerAt(t, port, false)
 }
 
+const syncName = ".pacer-sync-"
+
 // startServerAt starts the server as startServer does; with relative, the
 // site is given as a path relative to the working folder, as in
 // `pacer serve -s mysite`.
 func startServerAt(t *testing.T, port int, relative bool) *testServer {
-	return startServerWith(t, port, relative, WatchOptions{})
+	return startServerWith(t, port, relative, WatchOptions{Clock: newFakeClock()})
 }
 
 func startServerWith(t *testing.T, port int, relative bool, wo WatchOptions) *testServer {
@@ -56,7 +63,15 @@ func startServerWith(t *testing.T, port int, relative bool, wo WatchOptions) *te
 	if err != nil {
 		t.Fatal(err)
 	}
-	ts := &testServer{course: c, log: &syncBuffer{}}
+	ts := &testServer{course: c, log: &syncBuffer{}, synced: make(chan string, 16)}
+	if clk, ok := wo.Clock.(*fakeClock); ok {
+		ts.clk = clk
+		wo.observe = func(p string) {
+			if strings.HasPrefix(filepath.Base(p), syncName) {
+				ts.synced <- filepath.Base(p)
+			}
+		}
+	}
 	root := c.Root
 	if relative {
 		t.Chdir(filepath.Dir(c.Root))
@@ -141,9 +156,46 @@ func (ts *testServer) next(t testing.TB) sse {
 	return sse{}
 }
 
-// quiet checks that no event follows for a while.
+// sync returns once the watcher has taken in every change made so far:
+// it writes a hidden file (which the watcher ignores) and waits for its
+// event, which comes after theirs.
+func (ts *testServer) sync(t *testing.T) {
+	t.Helper()
+	ts.syncs++
+	name := fmt.Sprintf("%s%d", syncName, ts.syncs)
+	write(t, ts.file("content/"+name), "")
+	for {
+		select {
+		case got := <-ts.synced:
+			if got == name {
+				return
+			}
+		case <-time.After(10 * time.Second):
+			t.Fatal("the watcher did not see a write within 10s")
+		}
+	}
+}
+
+// advancePending moves the fake clock on for every timer set so far.
+func (ts *testServer) advancePending() {
+	for {
+		select {
+		case d := <-ts.clk.armed:
+			ts.clk.advance(d)
+		default:
+			return
+		}
+	}
+}
+
+// quiet checks that no event follows for a while (with a fake clock,
+// once every wait the watcher set has passed).
 func (ts *testServer) quiet(t *testing.T) {
 	t.Helper()
+	if ts.clk != nil {
+		ts.sync(t)
+		ts.advancePending()
+	}
 	select {
 	case ev := <-ts.events:
 		t.Fatalf("unexpected %s event: %s", ev.name, ev.data)
@@ -157,15 +209,29 @@ func (ts *testServer) buildCount() int {
 	return len(ts.builds)
 }
 
-// waitBuild waits for a build after the first before.
+// waitBuild waits for a build after the first before, moving a fake
+// clock on as the watcher sets its timers.
 func (ts *testServer) waitBuild(t *testing.T, before int) {
+	t.Helper()
+	if ts.clk != nil {
+		ts.sync(t)
+	}
+	ts.awaitBuild(t, before, ts.clk != nil)
+}
+
+// awaitBuild waits for a build after the first before; with drive, it
+// moves the fake clock on meanwhile.
+func (ts *testServer) awaitBuild(t *testing.T, before int, drive bool) {
 	t.Helper()
 	deadline := time.Now().Add(10 * time.Second)
 	for ts.buildCount() == before {
 		if time.Now().After(deadline) {
 			t.Fatal("no build within 10s")
 		}
-		time.Sleep(10 * time.Millisecond)
+		if drive {
+			ts.advancePending()
+		}
+		time.Sleep(5 * time.Millisecond)
 	}
 }
 
@@ -198,7 +264,12 @@ type reload struct {
 
 func (ts *testServer) reload(t *testing.T) (reload, sse) {
 	t.Helper()
-	ev := ts.next(t)
+	var ev sse
+	if ts.clk != nil {
+		ev = ts.drive(t, ts.clk)
+	} else {
+		ev = ts.next(t)
+	}
 	if ev.name != "reload" {
 		t.Fatalf("got a %s event (%s), want reload", ev.name, ev.data)
 	}
@@ -340,6 +411,7 @@ func TestServerWithARelativeSiteFolder(t *testing.T) {
 // and no file is read before the test's write has returned.
 func (ts *testServer) drive(t *testing.T, clk *fakeClock) sse {
 	t.Helper()
+	ts.sync(t)
 	for {
 		select {
 		case d := <-clk.armed:
@@ -573,7 +645,7 @@ func TestAHalfWrittenSaveNeverFlashesAnError(t *testing.T) {
 		t.Fatalf("a one-file change waits %s, want Settle", d)
 	}
 	clk.advance(30 * time.Millisecond)
-	ts.waitBuild(t, before)
+	ts.awaitBuild(t, before, false)
 	if ts.lastBuild().OK {
 		t.Fatal("an empty activity file built without errors")
 	}

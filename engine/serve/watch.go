@@ -45,6 +45,9 @@ type WatchOptions struct {
 
 	// add watches one folder; tests replace it to play an OS that refuses.
 	add func(w *fsnotify.Watcher, dir string) error
+	// observe, when set, sees every event's path before it is filtered:
+	// tests learn from it that the events of their writes have all come in.
+	observe func(path string)
 }
 
 // Clock makes the timers the watcher waits on.
@@ -293,6 +296,9 @@ func (w *Watcher) notifyLoop(fsw *fsnotify.Watcher) {
 				return
 			}
 			p := filepath.Clean(ev.Name)
+			if w.opts.observe != nil {
+				w.opts.observe(p)
+			}
 			if ev.Op == fsnotify.Chmod || !w.relevant(p) {
 				continue // a bare chmod changes no content (editors chmod after writing)
 			}
@@ -473,6 +479,13 @@ func (w *Watcher) debounce() {
 			add(ps...)
 		case <-timer.C():
 			if len(pending) == 0 {
+				continue
+			}
+			if n := len(w.raw); n > 0 {
+				// Changes already queued belong to this burst.
+				for range n {
+					add(<-w.raw)
+				}
 				continue
 			}
 			ready = make([]string, 0, len(pending))
