@@ -5,6 +5,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -75,10 +76,22 @@ func keys[T any](m map[string]T) []string {
 }
 
 // resolve reports refs that name nothing in m.
-func resolve[T any](refs []Ref, m map[string]T, what string, diags *diag.List) {
+func (c *Course) resolve(refs []Ref, k kind, diags *diag.List) {
+	switch k {
+	case kCompetency:
+		resolve(c, refs, c.Competency, k, diags)
+	case kUnit:
+		resolve(c, refs, c.Unit, k, diags)
+	case kGroup:
+		resolve(c, refs, c.Group, k, diags)
+	}
+}
+
+func resolve[T any](c *Course, refs []Ref, m map[string]T, k kind, diags *diag.List) {
+	what := kindNames[k]
 	var names []string
 	for _, r := range refs {
-		if _, ok := m[r.ID]; ok {
+		if _, ok := m[r.ID]; ok || c.unreadable[unreadable{k, r.ID}] {
 			continue
 		}
 		if names == nil {
@@ -98,21 +111,25 @@ func resolve[T any](refs []Ref, m map[string]T, what string, diags *diag.List) {
 func crossCheck(c *Course, diags *diag.List) {
 	fence := pubfile.New(c.Root, RosterDir(c.Root, c.Config))
 	for _, a := range c.Activities {
-		resolve(a.For, c.Competency, "competency", diags)
+		c.resolve(a.For, kCompetency, diags)
 		checkMedia(c, a, fence, diags)
+	}
+	actsUnknown := false
+	for u := range c.unreadable {
+		actsUnknown = actsUnknown || u.kind == kActivity
 	}
 	ids := make([]string, 0, len(c.Competencies))
 	requires := map[string][]string{}
 	for _, k := range c.Competencies {
-		resolve(k.Requires, c.Competency, "competency", diags)
+		c.resolve(k.Requires, kCompetency, diags)
 		ids = append(ids, k.ID)
 		for _, r := range k.Requires {
 			if _, ok := c.Competency[r.ID]; ok {
 				requires[k.ID] = append(requires[k.ID], r.ID)
 			}
 		}
-		if !yamlx.ValidID(k.ID) {
-			continue // reported already; advice about its activities would be noise
+		if !yamlx.ValidID(k.ID) || actsUnknown {
+			continue // reported already, or an activity file is unreadable: advice about its activities would be noise
 		}
 		acts := c.ActivitiesFor[k.ID]
 		core, checks := 0, 0
@@ -135,11 +152,9 @@ func crossCheck(c *Course, diags *diag.List) {
 				Hint = "add a ```check block to one of its activities"
 		}
 	}
-	for _, cyc := range graph.New(ids, requires).Cycles() {
-		reportCycle(c, cyc, diags)
-	}
+	reportCycles(c, graph.New(ids, requires).Cycles(), diags)
 	for _, u := range c.Units {
-		resolve(u.Competencies, c.Competency, "competency", diags)
+		c.resolve(u.Competencies, kCompetency, diags)
 		if u.Competencies != nil && len(u.Competencies) == 0 {
 			diags.Errorf(u.IDPos, "unit %q lists no competencies", u.ID).Hint = "list them in teaching order: competencies: [a, b]"
 		}
@@ -156,17 +171,17 @@ func crossCheck(c *Course, diags *diag.List) {
 		}
 	}
 	for _, g := range c.Groups {
-		resolve(g.Units, c.Unit, "unit", diags)
+		c.resolve(g.Units, kUnit, diags)
 		if !g.Start.IsZero() && !g.End.IsZero() && g.End.Before(g.Start) {
 			diags.Errorf(g.IDPos, "group %q ends (%s) before it starts (%s)", g.ID, g.End, g.Start)
 		}
 	}
 	for _, s := range c.Students {
-		resolve(s.Units, c.Unit, "unit", diags)
-		resolve(s.Mastered, c.Competency, "competency", diags)
+		c.resolve(s.Units, kUnit, diags)
+		c.resolve(s.Mastered, kCompetency, diags)
 		var g *Group
 		if s.Group != nil {
-			resolve([]Ref{*s.Group}, c.Group, "group", diags)
+			c.resolve([]Ref{*s.Group}, kGroup, diags)
 			g = c.Group[s.Group.ID]
 		}
 		if len(s.Units) == 0 && (g == nil || len(g.Units) == 0) && (s.Group == nil || g != nil) {
@@ -175,31 +190,48 @@ func crossCheck(c *Course, diags *diag.List) {
 	}
 }
 
-func reportCycle(c *Course, cyc []string, diags *diag.List) {
-	var parts []string
-	for i, id := range cyc {
-		next := cyc[(i+1)%len(cyc)]
-		k := c.Competency[id]
-		at := k.File
+// reportCycles reports each requires entry on a cycle once, where it is
+// written, with the shortest cycle through it starting from its own
+// competency: an edit that closes a cycle is reported in the file edited,
+// and every other entry of the cycle in its own file.
+func reportCycles(c *Course, cycles [][]string, diags *diag.List) {
+	type edge struct{ from, to string }
+	shortest := map[edge][]string{}
+	var order []edge
+	for _, cyc := range cycles {
+		for i, id := range cyc {
+			e := edge{id, cyc[(i+1)%len(cyc)]}
+			prev, ok := shortest[e]
+			if !ok {
+				order = append(order, e)
+			}
+			if !ok || len(cyc) < len(prev) {
+				shortest[e] = append(slices.Clone(cyc[i:]), cyc[:i]...)
+			}
+		}
+	}
+	for _, e := range order {
+		k := c.Competency[e.from]
+		pos := k.IDPos
 		for _, r := range k.Requires {
-			if r.ID == next {
-				at = fmt.Sprintf("%s:%d", r.Pos.File, r.Pos.Line)
+			if r.ID == e.to {
+				pos = r.Pos
 				break
 			}
 		}
-		parts = append(parts, fmt.Sprintf("%s requires %s (%s)", id, next, at))
+		diags.Errorf(pos, "prerequisite cycle: %s", chain(shortest[e])).
+			Hint = "a competency cannot require itself, directly or through others: remove the requires entry that is wrong"
 	}
-	first := c.Competency[cyc[0]]
-	pos := first.IDPos
-	for _, r := range first.Requires {
-		if len(cyc) > 0 && r.ID == cyc[1%len(cyc)] {
-			pos = r.Pos
-			break
-		}
+}
+
+// chain writes a cycle as "a -> b -> c -> a", eliding the middle of a long
+// one.
+func chain(cyc []string) string {
+	ids := append(slices.Clone(cyc), cyc[0])
+	if len(cyc) > 6 {
+		ids = slices.Concat(ids[:3], []string{fmt.Sprintf("(%d more)", len(cyc)-5)}, ids[len(ids)-3:])
 	}
-	chain := strings.Join(append(append([]string{}, cyc...), cyc[0]), " -> ")
-	diags.Errorf(pos, "prerequisite cycle: %s: %s", chain, strings.Join(parts, ", ")).
-		Hint = "a competency cannot require itself, directly or through others; remove one of these requires"
+	return strings.Join(ids, " -> ")
 }
 
 // PublishHint is the hint for a file the build must not publish.

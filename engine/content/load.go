@@ -2,6 +2,7 @@ package content
 
 import (
 	"errors"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -16,6 +17,7 @@ import (
 	"github.com/pacer-edu/pacer/engine/diag"
 	"github.com/pacer-edu/pacer/engine/fm"
 	"github.com/pacer-edu/pacer/engine/internal/work"
+	"github.com/pacer-edu/pacer/engine/mdlimit"
 	"github.com/pacer-edu/pacer/engine/yamlx"
 	"go.yaml.in/yaml/v3"
 )
@@ -165,6 +167,11 @@ func load(root string, cfg *config.Config, diags *diag.List, cc *Cache) *Course 
 			c.Groups = append(c.Groups, v)
 		case *Student:
 			c.Students = append(c.Students, v)
+		case unreadable:
+			if c.unreadable == nil {
+				c.unreadable = map[unreadable]bool{}
+			}
+			c.unreadable[v] = true
 		}
 	}
 	if cc != nil {
@@ -277,8 +284,13 @@ func relTo(root, p string) string {
 }
 
 func decodeFile(f file, cfg *config.Config, diags *diag.List) any {
-	src, err := os.ReadFile(f.abs)
 	at := diag.Pos{File: f.rel, Line: 1, Col: 1}
+	src, size, err := readLimited(f.abs)
+	if err == errTooLarge {
+		diags.Errorf(at, "file is too large: %.1f MB, and a content file may have at most %d MB", float64(size)/(1<<20), mdlimit.MaxFileSize>>20).
+			Hint = "split it into several files; put media beside it as files (media: clip.mp4)"
+		return unreadable{f.kind, fileID(f.rel)}
+	}
 	if err != nil {
 		diags.Errorf(diag.Pos{File: f.rel}, "cannot read: %v", err)
 		return nil
@@ -297,6 +309,9 @@ func decodeFile(f file, cfg *config.Config, diags *diag.List) any {
 			return nil
 		}
 		root = d.Parse(src)
+		if root == nil {
+			return unreadable{f.kind, fileID(f.rel)} // syntax error already reported
+		}
 	} else {
 		doc, err := fm.Split(src)
 		if err != nil {
@@ -314,11 +329,18 @@ func decodeFile(f file, cfg *config.Config, diags *diag.List) any {
 		d.LineOffset = doc.FrontLine - 1
 		root = d.Parse(doc.Front)
 		if root == nil && len(strings.TrimSpace(string(doc.Front))) > 0 {
-			return nil // syntax error already reported
+			return unreadable{f.kind, fileID(f.rel)} // syntax error already reported
 		}
 		body, bodyLine = doc.Body, doc.BodyLine
+		if line, col := mdlimit.TooDeep(body); line > 0 {
+			// No Markdown parser may see it: they slow down past linear
+			// with depth.
+			diags.Errorf(diag.Pos{File: f.rel, Line: bodyLine + line - 1, Col: col}, "Markdown nested deeper than %d levels (lists or block quotes)", mdlimit.MaxDepth).
+				Hint = "flatten the lists or quotes here"
+			body = nil
+		}
 	}
-	base := strings.TrimSuffix(path.Base(f.rel), path.Ext(f.rel))
+	base := fileID(f.rel)
 	src0 := Source{File: f.rel, IDPos: diag.Pos{File: f.rel, Line: 1, Col: 1}}
 	dec := decoder{d: d, root: root, file: f, cfg: cfg}
 	var item any
@@ -337,6 +359,36 @@ func decodeFile(f file, cfg *config.Config, diags *diag.List) any {
 	dec.finishID(base, item)
 	return item
 }
+
+// unreadable is a file whose YAML could not be parsed: its syntax error is
+// its only diagnostic, and references to its id (from its file name) are
+// not reported as unknown, since what it says is not known.
+type unreadable struct {
+	kind kind
+	id   string
+}
+
+var errTooLarge = errors.New("file too large")
+
+// readLimited reads a file of at most mdlimit.MaxFileSize bytes. A larger
+// one is not read past the limit: it gives errTooLarge and its size.
+func readLimited(name string) ([]byte, int64, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer f.Close()
+	if fi, err := f.Stat(); err == nil && fi.Size() > mdlimit.MaxFileSize {
+		return nil, fi.Size(), errTooLarge
+	}
+	b, err := io.ReadAll(io.LimitReader(f, mdlimit.MaxFileSize+1))
+	if err == nil && len(b) > mdlimit.MaxFileSize {
+		return nil, int64(len(b)), errTooLarge // it grew since Stat
+	}
+	return b, int64(len(b)), err
+}
+
+func fileID(rel string) string { return strings.TrimSuffix(path.Base(rel), path.Ext(rel)) }
 
 func validUTF8(b []byte) bool { return strings.ToValidUTF8(string(b), "\uFFFD") == string(b) }
 

@@ -137,4 +137,7 @@ type Course struct {
 	Student    map[string]*Student
 	// ActivitiesFor lists, per competency id, its activities sorted by id.
 	ActivitiesFor map[string][]*Activity
+
+	// unreadable holds the files whose YAML could not be parsed.
+	unreadable map[unreadable]bool
 }

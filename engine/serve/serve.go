@@ -19,6 +19,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -54,6 +55,7 @@ type Server struct {
 	session *site.Session
 	ln      net.Listener
 	url     string
+	port    string
 	hub     hub
 	first   *site.Update
 
@@ -84,6 +86,7 @@ func Start(opts Options) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{opts: opts, ln: ln, session: site.NewSession(site.Options{Root: opts.Root}), warned: map[string]bool{}}
+	_, s.port, _ = net.SplitHostPort(ln.Addr().String())
 	s.url = "http://" + ln.Addr().String() + "/"
 	up, err := s.session.Update(nil)
 	s.first = up
@@ -131,6 +134,9 @@ func (s *Server) Run(ctx context.Context) error {
 	}
 	defer w.Close()
 
+	// held: the last build failed and its files are being read again once
+	// quiet, before its errors are shown.
+	held := false
 	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(s.ln) }()
@@ -146,12 +152,42 @@ func (s *Server) Run(ctx context.Context) error {
 			return err
 		case batch := <-w.Batches():
 			up, err := s.session.Update(batch)
+			if err == nil && !up.OK && !held {
+				// Perhaps a save caught half written: show the errors
+				// only if they remain once the files are quiet.
+				held = true
+				w.Recheck(append(batch, s.errorFiles(up)...))
+				if s.opts.OnBuild != nil {
+					s.opts.OnBuild(up)
+				}
+				continue
+			}
+			held = false
 			s.finish(up, err)
 			if r := s.rosterDir(up); r != "" {
 				w.AddTree(r)
 			}
 		}
 	}
+}
+
+// errorFiles returns the files the build's errors point at (not folders,
+// nor flags such as --base-url).
+func (s *Server) errorFiles(up *site.Update) []string {
+	var out []string
+	for _, d := range up.Diags.Items() {
+		if d.Severity != diag.Error || d.Pos.File == "" {
+			continue
+		}
+		p := d.Pos.File
+		if !filepath.IsAbs(p) {
+			p = filepath.Join(s.opts.Root, filepath.FromSlash(p))
+		}
+		if fi, err := os.Stat(p); err == nil && fi.Mode().IsRegular() && !slices.Contains(out, p) {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // rosterDir is the folder holding groups/ and students/, when site.yaml

@@ -31,6 +31,11 @@ type testServer struct {
 
 	mu     sync.Mutex
 	builds []*site.Update
+
+	// clk, when set, is the watcher's clock: waits move it on.
+	clk    *fakeClock
+	synced chan string // sync files the watcher has seen
+	syncs  int
 }
 
 type sse struct {
@@ -42,23 +47,37 @@ func startServer(t *testing.T, port int) *testServer {
 	return startServerAt(t, port, false)
 }
 
+const syncName = ".pacer-sync-"
+
 // startServerAt starts the server as startServer does; with relative, the
 // site is given as a path relative to the working folder, as in
 // `pacer serve -s mysite`.
 func startServerAt(t *testing.T, port int, relative bool) *testServer {
+	return startServerWith(t, port, relative, WatchOptions{Clock: newFakeClock()})
+}
+
+func startServerWith(t *testing.T, port int, relative bool, wo WatchOptions) *testServer {
 	t.Helper()
 	t.Setenv("PACER_SECRET", "test-secret")
 	c, err := gencourse.Write(filepath.Join(t.TempDir(), "mysite"), gencourse.Options{Activities: 40, Competencies: 8, Students: 10, UnitSize: 4, ClassSize: 5, Seed: 3})
 	if err != nil {
 		t.Fatal(err)
 	}
-	ts := &testServer{course: c, log: &syncBuffer{}}
+	ts := &testServer{course: c, log: &syncBuffer{}, synced: make(chan string, 16)}
+	if clk, ok := wo.Clock.(*fakeClock); ok {
+		ts.clk = clk
+		wo.observe = func(p string) {
+			if strings.HasPrefix(filepath.Base(p), syncName) {
+				ts.synced <- filepath.Base(p)
+			}
+		}
+	}
 	root := c.Root
 	if relative {
 		t.Chdir(filepath.Dir(c.Root))
 		root = filepath.Base(c.Root)
 	}
-	srv, err := Start(Options{Root: root, Port: port, Log: ts.log, OnBuild: func(up *site.Update) {
+	srv, err := Start(Options{Root: root, Port: port, Log: ts.log, Watch: wo, OnBuild: func(up *site.Update) {
 		ts.mu.Lock()
 		ts.builds = append(ts.builds, up)
 		ts.mu.Unlock()
@@ -137,9 +156,46 @@ func (ts *testServer) next(t testing.TB) sse {
 	return sse{}
 }
 
-// quiet checks that no event follows for a while.
+// sync returns once the watcher has taken in every change made so far:
+// it writes a hidden file (which the watcher ignores) and waits for its
+// event, which comes after theirs.
+func (ts *testServer) sync(t *testing.T) {
+	t.Helper()
+	ts.syncs++
+	name := fmt.Sprintf("%s%d", syncName, ts.syncs)
+	write(t, ts.file("content/"+name), "")
+	for {
+		select {
+		case got := <-ts.synced:
+			if got == name {
+				return
+			}
+		case <-time.After(10 * time.Second):
+			t.Fatal("the watcher did not see a write within 10s")
+		}
+	}
+}
+
+// advancePending moves the fake clock on for every timer set so far.
+func (ts *testServer) advancePending() {
+	for {
+		select {
+		case d := <-ts.clk.armed:
+			ts.clk.advance(d)
+		default:
+			return
+		}
+	}
+}
+
+// quiet checks that no event follows for a while (with a fake clock,
+// once every wait the watcher set has passed).
 func (ts *testServer) quiet(t *testing.T) {
 	t.Helper()
+	if ts.clk != nil {
+		ts.sync(t)
+		ts.advancePending()
+	}
 	select {
 	case ev := <-ts.events:
 		t.Fatalf("unexpected %s event: %s", ev.name, ev.data)
@@ -153,15 +209,29 @@ func (ts *testServer) buildCount() int {
 	return len(ts.builds)
 }
 
-// waitBuild waits for a build after the first before.
+// waitBuild waits for a build after the first before, moving a fake
+// clock on as the watcher sets its timers.
 func (ts *testServer) waitBuild(t *testing.T, before int) {
+	t.Helper()
+	if ts.clk != nil {
+		ts.sync(t)
+	}
+	ts.awaitBuild(t, before, ts.clk != nil)
+}
+
+// awaitBuild waits for a build after the first before; with drive, it
+// moves the fake clock on meanwhile.
+func (ts *testServer) awaitBuild(t *testing.T, before int, drive bool) {
 	t.Helper()
 	deadline := time.Now().Add(10 * time.Second)
 	for ts.buildCount() == before {
 		if time.Now().After(deadline) {
 			t.Fatal("no build within 10s")
 		}
-		time.Sleep(10 * time.Millisecond)
+		if drive {
+			ts.advancePending()
+		}
+		time.Sleep(5 * time.Millisecond)
 	}
 }
 
@@ -194,7 +264,12 @@ type reload struct {
 
 func (ts *testServer) reload(t *testing.T) (reload, sse) {
 	t.Helper()
-	ev := ts.next(t)
+	var ev sse
+	if ts.clk != nil {
+		ev = ts.drive(t, ts.clk)
+	} else {
+		ev = ts.next(t)
+	}
 	if ev.name != "reload" {
 		t.Fatalf("got a %s event (%s), want reload", ev.name, ev.data)
 	}
@@ -331,8 +406,30 @@ func TestServerWithARelativeSiteFolder(t *testing.T) {
 	}
 }
 
+// drive moves the fake clock on each time the watcher sets a timer, until
+// the server sends an event, and returns it: every wait is over at once,
+// and no file is read before the test's write has returned.
+func (ts *testServer) drive(t *testing.T, clk *fakeClock) sse {
+	t.Helper()
+	ts.sync(t)
+	for {
+		select {
+		case d := <-clk.armed:
+			clk.advance(d)
+		case ev, ok := <-ts.events:
+			if !ok {
+				t.Fatal("the event stream ended")
+			}
+			return ev
+		case <-time.After(10 * time.Second):
+			t.Fatal("no event within 10s")
+		}
+	}
+}
+
 func TestServerShowsErrorsOverPagesUntilTheFix(t *testing.T) {
-	ts := startServer(t, 0)
+	clk := newFakeClock()
+	ts := startServerWith(t, 0, false, WatchOptions{Clock: clk})
 	rel := ts.course.Activities[1]
 	page := "activities/" + gencourse.ActivityID(1) + "/"
 	_, good := ts.get(t, page)
@@ -340,7 +437,7 @@ func TestServerShowsErrorsOverPagesUntilTheFix(t *testing.T) {
 	broken := regexp.MustCompile(`(?m)^for:.*$`).ReplaceAllString(string(src), "for: [no-such-thing]")
 	write(t, ts.file(rel), broken)
 
-	ev := ts.next(t)
+	ev := ts.drive(t, clk)
 	if ev.name != "errors" {
 		t.Fatalf("got %s, want errors", ev.name)
 	}
@@ -364,7 +461,17 @@ func TestServerShowsErrorsOverPagesUntilTheFix(t *testing.T) {
 	}
 
 	write(t, ts.file(rel), string(src))
-	r, _ := ts.reload(t)
+	first := ev
+	for ev = ts.drive(t, clk); ev == (sse{name: "errors", data: first.data, at: ev.at}); ev = ts.drive(t, clk) {
+		// a late event of the broken save, read again: the same errors
+	}
+	if ev.name != "reload" {
+		t.Fatalf("got a %s event (%s), want reload", ev.name, ev.data)
+	}
+	var r reload
+	if err := json.Unmarshal([]byte(ev.data), &r); err != nil {
+		t.Fatal(err)
+	}
 	if r.All || len(r.Paths) != 0 {
 		t.Errorf("the fix restores the last good build, so no page needs a reload: %+v", r)
 	}
@@ -474,4 +581,90 @@ func TestSlowEventListenersAreDroppedNotWaitedFor(t *testing.T) {
 	}
 	h.close()
 	<-done
+}
+
+func TestServerAnswersOnlyRequestsForItsOwnAddress(t *testing.T) {
+	ts := startServer(t, 0)
+	_, port, err := net.SplitHostPort(ts.ln.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for host, want := range map[string]int{
+		"127.0.0.1:" + port: http.StatusOK,
+		"localhost:" + port: http.StatusOK,
+		"LocalHost:" + port: http.StatusOK,
+		"[::1]:" + port:     http.StatusOK,
+		// DNS rebinding: a page of evil.example whose name now points at
+		// 127.0.0.1 reads the preview with its own Host.
+		"evil.example:" + port:           http.StatusMisdirectedRequest,
+		"evil.example":                   http.StatusMisdirectedRequest,
+		"localhost":                      http.StatusMisdirectedRequest,
+		"127.0.0.1:1":                    http.StatusMisdirectedRequest,
+		"localhost.evil.example:" + port: http.StatusMisdirectedRequest,
+	} {
+		for _, path := range []string{"", "_pacer/events", "_pacer/live.js"} {
+			req, _ := http.NewRequest("GET", ts.URL()+path, nil)
+			req.Host = host
+			// The deadline only turns an endless event stream into a failure.
+			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+			resp, err := http.DefaultClient.Do(req.WithContext(ctx))
+			if err != nil {
+				cancel()
+				t.Fatal(err)
+			}
+			if resp.StatusCode != want {
+				t.Errorf("Host %q, /%s: %d, want %d", host, path, resp.StatusCode, want)
+			}
+			if want != http.StatusOK {
+				b, _ := io.ReadAll(resp.Body)
+				if strings.Contains(string(b), "<html") || !strings.Contains(string(b), ts.URL()) {
+					t.Errorf("Host %q: the refusal says %q", host, b)
+				}
+			}
+			resp.Body.Close()
+			cancel()
+		}
+	}
+}
+
+// An editor's save read in the middle (the file truncated, the rest not
+// yet written) must not flash an error: the server reads the file again
+// once it has been quiet, and shows errors only if they remain.
+func TestAHalfWrittenSaveNeverFlashesAnError(t *testing.T) {
+	clk := newFakeClock()
+	ts := startServerWith(t, 0, false, WatchOptions{Clock: clk, Settle: 30 * time.Millisecond, Quiet: 100 * time.Millisecond})
+	rel := ts.course.Activities[1]
+	page := "activities/" + gencourse.ActivityID(1) + "/index.html"
+	src, _ := os.ReadFile(ts.file(rel))
+
+	before := ts.buildCount()
+	if err := os.Truncate(ts.file(rel), 0); err != nil { // the editor has truncated the file...
+		t.Fatal(err)
+	}
+	if d := clk.waitArmed(t); d != 30*time.Millisecond {
+		t.Fatalf("a one-file change waits %s, want Settle", d)
+	}
+	clk.advance(30 * time.Millisecond)
+	ts.awaitBuild(t, before, false)
+	if ts.lastBuild().OK {
+		t.Fatal("an empty activity file built without errors")
+	}
+	if st := ts.status(); st.Errors != nil {
+		t.Fatalf("the half-written file's errors were shown at once: %s", st.Errors.Text)
+	}
+	// The file behind the errors is read again once quiet for Quiet.
+	if d := clk.waitArmed(t); d != 100*time.Millisecond {
+		t.Fatalf("the recheck waits %s, want Quiet", d)
+	}
+	write(t, ts.file(rel), string(src)+"\nSaved in two steps.\n") // ...and writes the rest
+	ev := ts.drive(t, clk)
+	if ev.name != "reload" {
+		t.Fatalf("got a %s event (%s), want reload", ev.name, ev.data)
+	}
+	if _, body := ts.get(t, page); !strings.Contains(body, "Saved in two steps.") || strings.Contains(body, "pacer-overlay") {
+		t.Errorf("after the save, %s is not the new page", page)
+	}
+	if strings.Contains(ts.log.String(), "error") {
+		t.Errorf("the terminal showed an error:\n%s", ts.log)
+	}
 }

@@ -38,10 +38,45 @@ type WatchOptions struct {
 	ForcePoll bool
 	// Log receives problems with watching; nil is quiet.
 	Log io.Writer
+	// Clock times Settle and Quiet (default: the real clock); tests give
+	// a clock they advance themselves, so no wait depends on the machine's
+	// load.
+	Clock Clock
 
 	// add watches one folder; tests replace it to play an OS that refuses.
 	add func(w *fsnotify.Watcher, dir string) error
+	// observe, when set, sees every event's path before it is filtered:
+	// tests learn from it that the events of their writes have all come in.
+	observe func(path string)
 }
+
+// Clock makes the timers the watcher waits on.
+type Clock interface {
+	NewTimer() Timer
+}
+
+// Timer is a stopped timer until Reset; C delivers when it fires.
+type Timer interface {
+	C() <-chan time.Time
+	// Reset makes the timer fire after d, dropping any earlier firing
+	// not yet received.
+	Reset(d time.Duration)
+	Stop()
+}
+
+type realClock struct{}
+
+func (realClock) NewTimer() Timer {
+	t := time.NewTimer(time.Hour)
+	t.Stop()
+	return realTimer{t}
+}
+
+type realTimer struct{ t *time.Timer }
+
+func (r realTimer) C() <-chan time.Time   { return r.t.C }
+func (r realTimer) Reset(d time.Duration) { r.t.Reset(d) }
+func (r realTimer) Stop()                 { r.t.Stop() }
 
 // Watcher reports changed files in batches, once changes have gone quiet.
 type Watcher struct {
@@ -52,6 +87,7 @@ type Watcher struct {
 	fsw   *fsnotify.Watcher
 
 	raw     chan string // relevant changed paths, from fsnotify or polling
+	recheck chan []string
 	batches chan []string
 	done    chan struct{}
 	closed  sync.Once
@@ -73,10 +109,13 @@ func Watch(trees, files []string, opts WatchOptions) (*Watcher, error) {
 	if opts.Poll <= 0 {
 		opts.Poll = 500 * time.Millisecond
 	}
+	if opts.Clock == nil {
+		opts.Clock = realClock{}
+	}
 	if opts.add == nil {
 		opts.add = func(w *fsnotify.Watcher, dir string) error { return w.Add(dir) }
 	}
-	w := &Watcher{opts: opts, raw: make(chan string, 1024), batches: make(chan []string), done: make(chan struct{})}
+	w := &Watcher{opts: opts, raw: make(chan string, 1024), recheck: make(chan []string), batches: make(chan []string), done: make(chan struct{})}
 	for _, t := range trees {
 		w.trees = append(w.trees, filepath.Clean(t))
 	}
@@ -99,6 +138,17 @@ func Watch(trees, files []string, opts WatchOptions) (*Watcher, error) {
 // duplicates, after Quiet without events (Settle when the burst touched
 // one path).
 func (w *Watcher) Batches() <-chan []string { return w.batches }
+
+// Recheck delivers paths again in a batch of their own once Quiet has
+// passed with no change to any path of it: a file read in the middle of
+// an editor's save (truncated, half written) is read again once the save
+// is over.
+func (w *Watcher) Recheck(paths []string) {
+	select {
+	case w.recheck <- paths:
+	case <-w.done:
+	}
+}
 
 // Polling reports whether the watcher fell back to polling.
 func (w *Watcher) Polling() bool {
@@ -246,6 +296,9 @@ func (w *Watcher) notifyLoop(fsw *fsnotify.Watcher) {
 				return
 			}
 			p := filepath.Clean(ev.Name)
+			if w.opts.observe != nil {
+				w.opts.observe(p)
+			}
 			if ev.Op == fsnotify.Chmod || !w.relevant(p) {
 				continue // a bare chmod changes no content (editors chmod after writing)
 			}
@@ -386,16 +439,31 @@ func (w *Watcher) scan() map[string]stamp {
 	return out
 }
 
-// debounce gathers paths until Quiet (Settle while there is only one)
-// passes without one, then delivers them as one batch. Paths arriving
-// while a batch waits for its reader join it and restart the wait, so a
-// batch always follows a quiet spell.
+// debounce gathers paths until Quiet (Settle while there is only one,
+// unless a recheck is among them) passes without one, then delivers them
+// as one batch. Paths arriving while a batch waits for its reader join it
+// and restart the wait, so a batch always follows a quiet spell.
 func (w *Watcher) debounce() {
 	defer w.wg.Done()
 	pending := map[string]bool{}
-	timer := time.NewTimer(time.Hour)
-	timer.Stop()
+	timer := w.opts.Clock.NewTimer()
+	defer timer.Stop()
 	var ready []string
+	slow := false // a recheck waits for Quiet, never Settle
+	add := func(paths ...string) {
+		for _, r := range ready {
+			pending[r] = true
+		}
+		ready = nil
+		for _, p := range paths {
+			pending[p] = true
+		}
+		if len(pending) == 1 && !slow {
+			timer.Reset(w.opts.Settle)
+		} else {
+			timer.Reset(w.opts.Quiet)
+		}
+	}
 	for {
 		var out chan []string
 		if ready != nil {
@@ -405,18 +473,19 @@ func (w *Watcher) debounce() {
 		case <-w.done:
 			return
 		case p := <-w.raw:
-			for _, r := range ready {
-				pending[r] = true
-			}
-			ready = nil
-			pending[p] = true
-			if len(pending) == 1 {
-				timer.Reset(w.opts.Settle)
-			} else {
-				timer.Reset(w.opts.Quiet)
-			}
-		case <-timer.C:
+			add(p)
+		case ps := <-w.recheck:
+			slow = true
+			add(ps...)
+		case <-timer.C():
 			if len(pending) == 0 {
+				continue
+			}
+			if n := len(w.raw); n > 0 {
+				// Changes already queued belong to this burst.
+				for range n {
+					add(<-w.raw)
+				}
 				continue
 			}
 			ready = make([]string, 0, len(pending))
@@ -426,6 +495,7 @@ func (w *Watcher) debounce() {
 			w.rewatch(ready)
 			slices.Sort(ready)
 			clear(pending)
+			slow = false
 		case out <- ready:
 			ready = nil
 		}

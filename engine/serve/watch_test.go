@@ -20,6 +20,11 @@ type watchSite struct {
 	root string
 	w    *Watcher
 	log  *syncBuffer
+
+	// clk is the watcher's clock unless the test gave a real one.
+	clk    *fakeClock
+	synced chan string
+	syncs  int
 }
 
 func newWatchSite(t *testing.T, opts WatchOptions) *watchSite {
@@ -28,8 +33,17 @@ func newWatchSite(t *testing.T, opts WatchOptions) *watchSite {
 	for _, f := range []string{"site.yaml", "content/activities/unit1/a.md", "content/activities/unit1/b.md", "content/competencies/k.md"} {
 		write(t, filepath.Join(root, f), "first\n")
 	}
-	s := &watchSite{root: root, log: &syncBuffer{}}
+	s := &watchSite{root: root, log: &syncBuffer{}, synced: make(chan string, 16)}
 	opts.Log = s.log
+	if opts.Clock == nil {
+		s.clk = newFakeClock()
+		opts.Clock = s.clk
+		opts.observe = func(p string) {
+			if strings.HasPrefix(filepath.Base(p), syncName) {
+				s.synced <- filepath.Base(p)
+			}
+		}
+	}
 	w, err := Watch([]string{filepath.Join(root, "content"), filepath.Join(root, "themes")}, []string{filepath.Join(root, "site.yaml")}, opts)
 	if err != nil {
 		t.Fatal(err)
@@ -51,29 +65,77 @@ func write(t *testing.T, p, data string) {
 	}
 }
 
+// sync returns once the watcher has taken in every change made so far
+// (see testServer.sync); with a real clock it does nothing.
+func (s *watchSite) sync(t *testing.T) {
+	t.Helper()
+	if s.clk == nil {
+		return
+	}
+	s.syncs++
+	name := fmt.Sprintf("%s%d", syncName, s.syncs)
+	write(t, s.path("content/"+name), "")
+	for {
+		select {
+		case got := <-s.synced:
+			if got == name {
+				return
+			}
+		case <-time.After(10 * time.Second):
+			t.Fatal("the watcher did not see a write within 10s")
+		}
+	}
+}
+
+// next waits for a batch, moving a fake clock on as timers are set.
+func (s *watchSite) next(t *testing.T) []string {
+	t.Helper()
+	s.sync(t)
+	var armed chan time.Duration
+	if s.clk != nil {
+		armed = s.clk.armed
+	}
+	for {
+		select {
+		case got := <-s.w.Batches():
+			return got
+		case d := <-armed:
+			s.clk.advance(d)
+		case <-time.After(10 * time.Second):
+			t.Fatal("no batch within 10s")
+		}
+	}
+}
+
 // oneBatch waits for a batch and checks that no second one follows.
 func (s *watchSite) oneBatch(t *testing.T) []string {
 	t.Helper()
-	var got []string
-	select {
-	case got = <-s.w.Batches():
-	case <-time.After(5 * time.Second):
-		t.Fatal("no batch within 5s")
-	}
-	select {
-	case more := <-s.w.Batches():
-		t.Fatalf("a second batch followed the first:\nfirst:  %v\nsecond: %v", s.rels(got), s.rels(more))
-	case <-time.After(400 * time.Millisecond):
-	}
+	got := s.next(t)
+	s.noBatch(t)
 	return s.rels(got)
 }
 
+// noBatch checks that no batch comes: with a fake clock, once every wait
+// set so far has passed.
 func (s *watchSite) noBatch(t *testing.T) {
 	t.Helper()
+	s.sync(t)
+	wait := 500 * time.Millisecond
+	if s.clk != nil {
+		for pending := true; pending; {
+			select {
+			case d := <-s.clk.armed:
+				s.clk.advance(d)
+			default:
+				pending = false
+			}
+		}
+		wait = 100 * time.Millisecond // only for a batch already delivered to arrive
+	}
 	select {
 	case got := <-s.w.Batches():
 		t.Fatalf("unexpected batch %v", s.rels(got))
-	case <-time.After(500 * time.Millisecond):
+	case <-time.After(wait):
 	}
 }
 
@@ -113,7 +175,6 @@ func TestWatcherGivesOneBatchPerEditorSave(t *testing.T) {
 		}},
 		{"doubled writes", func(t *testing.T, s *watchSite) {
 			write(t, s.path(a), "second\n")
-			time.Sleep(10 * time.Millisecond)
 			write(t, s.path(a), "second, again\n")
 		}},
 		{"write, then chmod", func(t *testing.T, s *watchSite) {
@@ -137,28 +198,40 @@ func TestWatcherGivesOneBatchPerEditorSave(t *testing.T) {
 // the others (longer than Settle, shorter than Quiet) still joins them.
 func TestWatcherWaitsLongerOnceABurstTouchesTwoFiles(t *testing.T) {
 	s := newWatchSite(t, WatchOptions{Settle: 20 * time.Millisecond, Quiet: 400 * time.Millisecond})
-	start := time.Now()
 	write(t, s.path("content/activities/unit1/a.md"), "second\n")
-	select {
-	case got := <-s.w.Batches():
-		if d := time.Since(start); d >= 400*time.Millisecond {
-			t.Errorf("a one-file save took %v to be delivered: Quiet, not Settle", d)
+	s.sync(t)
+	for _, d := range s.armed() {
+		if d != 20*time.Millisecond {
+			t.Errorf("a one-file save waits %v, want Settle", d)
 		}
-		if !slices.Equal(s.rels(got), []string{"content/activities/unit1/a.md"}) {
-			t.Fatalf("batch %v", s.rels(got))
-		}
-	case <-time.After(5 * time.Second):
-		t.Fatal("no batch within 5s")
 	}
-	s.noBatch(t)
+	s.clk.advance(20 * time.Millisecond)
+	if got := s.oneBatch(t); !slices.Equal(got, []string{"content/activities/unit1/a.md"}) {
+		t.Fatalf("batch %v", got)
+	}
 
 	write(t, s.path("content/activities/unit1/a.md"), "third\n")
 	write(t, s.path("content/activities/unit1/b.md"), "third\n")
-	time.Sleep(100 * time.Millisecond) // past Settle, within Quiet
+	s.sync(t)
+	s.armed()
+	s.clk.advance(100 * time.Millisecond) // past Settle, within Quiet
 	write(t, s.path("content/competencies/k.md"), "third\n")
 	want := []string{"content/activities/unit1/a.md", "content/activities/unit1/b.md", "content/competencies/k.md"}
 	if got := s.oneBatch(t); !slices.Equal(got, want) {
 		t.Errorf("batch %v, want %v", got, want)
+	}
+}
+
+// armed returns the waits set since the last call.
+func (s *watchSite) armed() []time.Duration {
+	var out []time.Duration
+	for {
+		select {
+		case d := <-s.clk.armed:
+			out = append(out, d)
+		default:
+			return out
+		}
 	}
 }
 
@@ -228,7 +301,7 @@ func TestWatcherSaysSoAndPollsWhenTheSystemRefuses(t *testing.T) {
 		}
 		return w.Add(dir)
 	}
-	s := newWatchSite(t, WatchOptions{add: refuse, Poll: 50 * time.Millisecond})
+	s := newWatchSite(t, WatchOptions{add: refuse, Poll: 50 * time.Millisecond, Clock: realClock{}})
 	if !s.w.Polling() {
 		t.Fatal("not polling")
 	}
@@ -264,4 +337,44 @@ func (s *syncBuffer) String() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.b.String()
+}
+
+// A recheck waits for Quiet, and a change to its file meanwhile joins it
+// and restarts the wait: one batch once the file is quiet.
+func TestWatcherRechecksAFileOnceItIsQuiet(t *testing.T) {
+	clk := newFakeClock()
+	s := newWatchSite(t, WatchOptions{Clock: clk, Settle: 30 * time.Millisecond, Quiet: 100 * time.Millisecond})
+	const a = "content/activities/unit1/a.md"
+	s.w.Recheck([]string{s.path(a)})
+	if d := clk.waitArmed(t); d != 100*time.Millisecond {
+		t.Fatalf("a recheck waits %s, want Quiet", d)
+	}
+	clk.advance(90 * time.Millisecond)
+	// One write, so one event: no truncation first.
+	f, err := os.OpenFile(s.path(a), os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.WriteAt([]byte("the rest of the save\n"), 0); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	if d := clk.waitArmed(t); d != 100*time.Millisecond {
+		t.Fatalf("a change during a recheck waits %s, want Quiet", d)
+	}
+	clk.advance(90 * time.Millisecond)
+	select {
+	case got := <-s.w.Batches():
+		t.Fatalf("a batch %v before the file was quiet for Quiet", s.rels(got))
+	default:
+	}
+	clk.advance(10 * time.Millisecond)
+	select {
+	case got := <-s.w.Batches():
+		if r := s.rels(got); !slices.Equal(r, []string{a}) {
+			t.Errorf("batch %v, want [%s]", r, a)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("no batch within 10s")
+	}
 }

@@ -30,6 +30,11 @@ type Decoder struct {
 func (d *Decoder) Parse(src []byte) *yaml.Node {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
+		if line, col := tabIndent(src); line > 0 {
+			d.Diags.Errorf(diag.Pos{File: d.File, Line: line + d.LineOffset, Col: col}, "YAML syntax error: a tab in the indentation").
+				Hint = "YAML indents with spaces only: replace the tab with spaces (set your editor to indent with spaces)"
+			return nil
+		}
 		line, msg := syntaxError(err)
 		d.Diags.Errorf(diag.Pos{File: d.File, Line: line + d.LineOffset, Col: 1}, "YAML syntax error: %s", msg).
 			Hint = "check indentation and quote values that contain a colon or start with [ { * & ! | > ' \" % @ `"
@@ -39,6 +44,23 @@ func (d *Decoder) Parse(src []byte) *yaml.Node {
 		return nil
 	}
 	return doc.Content[0]
+}
+
+// tabIndent finds the first tab in a line's indentation (line and column
+// from 1), the usual cause of "found character that cannot start any
+// token"; 0 when there is none.
+func tabIndent(src []byte) (int, int) {
+	for i, line := range strings.Split(string(src), "\n") {
+		for j, r := range line {
+			if r == '\t' {
+				return i + 1, j + 1
+			}
+			if r != ' ' && r != '-' {
+				break
+			}
+		}
+	}
+	return 0, 0
 }
 
 var lineRE = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
