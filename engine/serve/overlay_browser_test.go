@@ -18,11 +18,12 @@ import (
 // mode: the theme's own styles (a pale box behind pre, say) never reach
 // into it, and axe-core finds no contrast problem.
 func TestErrorOverlayIsReadableOverTheTheme(t *testing.T) {
-	ts := startServer(t, 0)
+	clk := newFakeClock()
+	ts := startServerWith(t, 0, false, WatchOptions{Clock: clk})
 	rel := ts.course.Activities[1]
 	src, _ := os.ReadFile(ts.file(rel))
 	write(t, ts.file(rel), regexp.MustCompile(`(?m)^for:.*$`).ReplaceAllString(string(src), "for: [no-such-thing]"))
-	if ev := ts.next(t); ev.name != "errors" {
+	if ev := ts.drive(t, clk); ev.name != "errors" {
 		t.Fatalf("got %s, want errors", ev.name)
 	}
 
