@@ -354,9 +354,15 @@ func groupFacets(o, n *content.Group) facet {
 	return f
 }
 
-// studentFacets: a student's page and plan read all of the student.
+// studentFacets: a student's page and plan read all of the student, so
+// any difference is fAll.
 func studentFacets(o, n *content.Student) facet {
-	if o == n {
+	same := o.Source == n.Source && o.Name == n.Name && o.Start == n.Start && o.End == n.End &&
+		o.TimeFactor == n.TimeFactor && o.MinutesPerDay == n.MinutesPerDay && o.Language == n.Language && o.Notes == n.Notes &&
+		(o.Group == nil) == (n.Group == nil) && (o.Group == nil || *o.Group == *n.Group) &&
+		slices.Equal(o.Units, n.Units) && slices.Equal(o.Prefers, n.Prefers) && slices.Equal(o.Interests, n.Interests) &&
+		slices.Equal(o.Mastered, n.Mastered) && slices.Equal(o.Goals, n.Goals)
+	if same {
 		return 0
 	}
 	return fAll
