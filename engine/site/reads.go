@@ -101,6 +101,19 @@ type readSet struct {
 type readEntry struct {
 	key readKey
 	f   facet
+	h   uint64 // keyHash(key)
+}
+
+var keySeed = maphash.MakeSeed()
+
+// keyHash hashes a key once, when a set is frozen, so that looking a
+// page's reads up in the few keys a save changed compares numbers.
+func keyHash(k readKey) uint64 {
+	var h maphash.Hash
+	h.SetSeed(keySeed)
+	h.WriteByte(byte(k.kind))
+	h.WriteString(k.id)
+	return h.Sum64()
 }
 
 func newReadSet() *readSet { return &readSet{m: map[readKey]facet{}} }
@@ -119,19 +132,36 @@ func (r *readSet) freeze() {
 	}
 	r.list = make([]readEntry, 0, len(r.m))
 	for k, f := range r.m {
-		r.list = append(r.list, readEntry{k, f})
+		r.list = append(r.list, readEntry{k, f, keyHash(k)})
 	}
 	r.m = nil
 }
 
-// touches says whether the (frozen) set read anything in ch, or a file on
-// disk at or under one of the paths in disk.
-func (r *readSet) touches(ch map[readKey]facet, disk []string) bool {
+// changeSet is what changed since the last build, as pages look it up:
+// the keys and facets changed (changes.go), their hashes, and the files
+// on disk at the paths saved.
+type changeSet struct {
+	m    map[readKey]facet
+	hash map[uint64]bool
+	disk []string
+}
+
+func newChangeSet(ch map[readKey]facet, disk []string) *changeSet {
+	cs := &changeSet{m: ch, hash: make(map[uint64]bool, len(ch)), disk: disk}
+	for k := range ch {
+		cs.hash[keyHash(k)] = true
+	}
+	return cs
+}
+
+// touches says whether the (frozen) set read anything in cs.
+func (r *readSet) touches(cs *changeSet) bool {
 	if r == nil {
 		return false
 	}
-	for _, e := range r.list {
-		if ch[e.key]&e.f != 0 || e.key.kind == rDisk && under(e.key.id, disk) {
+	for i := range r.list {
+		e := &r.list[i]
+		if cs.hash[e.h] && cs.m[e.key]&e.f != 0 || e.key.kind == rDisk && under(e.key.id, cs.disk) {
 			return true
 		}
 	}
