@@ -141,17 +141,39 @@ func (r *readSet) freeze() {
 // the keys and facets changed (changes.go), their hashes, and the files
 // on disk at the paths saved.
 type changeSet struct {
-	m    map[readKey]facet
+	m map[readKey]facet
+	// hashes of the keys in m: few (a save), or many in hash.
+	few  []uint64
 	hash map[uint64]bool
 	disk []string
 }
 
 func newChangeSet(ch map[readKey]facet, disk []string) *changeSet {
-	cs := &changeSet{m: ch, hash: make(map[uint64]bool, len(ch)), disk: disk}
+	cs := &changeSet{m: ch, disk: disk}
+	if len(ch) > 8 {
+		cs.hash = make(map[uint64]bool, len(ch))
+	}
 	for k := range ch {
-		cs.hash[keyHash(k)] = true
+		if cs.hash != nil {
+			cs.hash[keyHash(k)] = true
+		} else {
+			cs.few = append(cs.few, keyHash(k))
+		}
 	}
 	return cs
+}
+
+// has says whether a key with hash h may be in the set.
+func (cs *changeSet) has(h uint64) bool {
+	if cs.hash != nil {
+		return cs.hash[h]
+	}
+	for _, x := range cs.few {
+		if x == h {
+			return true
+		}
+	}
+	return false
 }
 
 // touches says whether the (frozen) set read anything in cs.
@@ -161,7 +183,7 @@ func (r *readSet) touches(cs *changeSet) bool {
 	}
 	for i := range r.list {
 		e := &r.list[i]
-		if cs.hash[e.h] && cs.m[e.key]&e.f != 0 || e.key.kind == rDisk && under(e.key.id, cs.disk) {
+		if cs.has(e.h) && cs.m[e.key]&e.f != 0 || e.key.kind == rDisk && under(e.key.id, cs.disk) {
 			return true
 		}
 	}
