@@ -368,7 +368,7 @@ func (s *Session) build(b *builder, old *snapshot, changed []string) (*Update, e
 	if b.res.Diags.HasErrors() {
 		return up, nil
 	}
-	if old == nil || old.courseReads.touches(ch, nil) {
+	if old == nil || old.courseReads.touches(newChangeSet(ch, nil)) {
 		cb := *b
 		cb.reads = newReadSet()
 		snap.courseJS = cb.courseData()
@@ -508,13 +508,14 @@ func (s *Session) stale(old *snapshot, b *builder, jobs []job, ch map[readKey]fa
 	for i, p := range changed {
 		disk[i] = s.rel(p)
 	}
+	cs, planCS := newChangeSet(ch, disk), newChangeSet(ch, nil)
 	var check []int // jobs to plan again
 	for i, j := range jobs {
 		op := old.pages[j.path]
 		switch {
-		case op == nil || op.reads.touches(ch, disk):
+		case op == nil || op.reads.touches(cs):
 			todo = append(todo, j)
-		case op.plan != nil && op.plan.reads.touches(ch, nil):
+		case op.plan != nil && op.plan.reads.touches(planCS):
 			check = append(check, i)
 		}
 	}

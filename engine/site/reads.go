@@ -101,6 +101,19 @@ type readSet struct {
 type readEntry struct {
 	key readKey
 	f   facet
+	h   uint64 // keyHash(key)
+}
+
+var keySeed = maphash.MakeSeed()
+
+// keyHash hashes a key once, when a set is frozen, so that looking a
+// page's reads up in the few keys a save changed compares numbers.
+func keyHash(k readKey) uint64 {
+	var h maphash.Hash
+	h.SetSeed(keySeed)
+	h.WriteByte(byte(k.kind))
+	h.WriteString(k.id)
+	return h.Sum64()
 }
 
 func newReadSet() *readSet { return &readSet{m: map[readKey]facet{}} }
@@ -119,19 +132,58 @@ func (r *readSet) freeze() {
 	}
 	r.list = make([]readEntry, 0, len(r.m))
 	for k, f := range r.m {
-		r.list = append(r.list, readEntry{k, f})
+		r.list = append(r.list, readEntry{k, f, keyHash(k)})
 	}
 	r.m = nil
 }
 
-// touches says whether the (frozen) set read anything in ch, or a file on
-// disk at or under one of the paths in disk.
-func (r *readSet) touches(ch map[readKey]facet, disk []string) bool {
+// changeSet is what changed since the last build, as pages look it up:
+// the keys and facets changed (changes.go), their hashes, and the files
+// on disk at the paths saved.
+type changeSet struct {
+	m map[readKey]facet
+	// hashes of the keys in m: few (a save), or many in hash.
+	few  []uint64
+	hash map[uint64]bool
+	disk []string
+}
+
+func newChangeSet(ch map[readKey]facet, disk []string) *changeSet {
+	cs := &changeSet{m: ch, disk: disk}
+	if len(ch) > 8 {
+		cs.hash = make(map[uint64]bool, len(ch))
+	}
+	for k := range ch {
+		if cs.hash != nil {
+			cs.hash[keyHash(k)] = true
+		} else {
+			cs.few = append(cs.few, keyHash(k))
+		}
+	}
+	return cs
+}
+
+// has says whether a key with hash h may be in the set.
+func (cs *changeSet) has(h uint64) bool {
+	if cs.hash != nil {
+		return cs.hash[h]
+	}
+	for _, x := range cs.few {
+		if x == h {
+			return true
+		}
+	}
+	return false
+}
+
+// touches says whether the (frozen) set read anything in cs.
+func (r *readSet) touches(cs *changeSet) bool {
 	if r == nil {
 		return false
 	}
-	for _, e := range r.list {
-		if ch[e.key]&e.f != 0 || e.key.kind == rDisk && under(e.key.id, disk) {
+	for i := range r.list {
+		e := &r.list[i]
+		if cs.has(e.h) && cs.m[e.key]&e.f != 0 || e.key.kind == rDisk && under(e.key.id, cs.disk) {
 			return true
 		}
 	}
@@ -357,9 +409,15 @@ func groupFacets(o, n *content.Group) facet {
 	return f
 }
 
-// studentFacets: a student's page and plan read all of the student.
+// studentFacets: a student's page and plan read all of the student, so
+// any difference is fAll.
 func studentFacets(o, n *content.Student) facet {
-	if o == n {
+	same := o.Source == n.Source && o.Name == n.Name && o.Start == n.Start && o.End == n.End &&
+		o.TimeFactor == n.TimeFactor && o.MinutesPerDay == n.MinutesPerDay && o.Language == n.Language && o.Notes == n.Notes &&
+		(o.Group == nil) == (n.Group == nil) && (o.Group == nil || *o.Group == *n.Group) &&
+		slices.Equal(o.Units, n.Units) && slices.Equal(o.Prefers, n.Prefers) && slices.Equal(o.Interests, n.Interests) &&
+		slices.Equal(o.Mastered, n.Mastered) && slices.Equal(o.Goals, n.Goals)
+	if same {
 		return 0
 	}
 	return fAll

@@ -19,6 +19,8 @@ func TestFacetsCoverEveryField(t *testing.T) {
 	everyField(t, &content.Competency{ID: "k", Codes: []string{"c"}, Requires: []content.Ref{{ID: "j"}}, Body: []byte("b")}, competencyFacets)
 	everyField(t, &content.Unit{ID: "u", Competencies: []content.Ref{{ID: "k"}}, Body: []byte("b")}, unitFacets)
 	everyField(t, &content.Group{ID: "g", Units: []content.Ref{{ID: "u"}}}, groupFacets)
+	everyField(t, &content.Student{ID: "s", Group: &content.Ref{ID: "g"}, Units: []content.Ref{{ID: "u"}}, Prefers: []string{"video"},
+		Interests: []string{"x"}, Mastered: []content.Ref{{ID: "k"}}, Goals: []string{"g"}}, studentFacets)
 }
 
 // everyField changes each leaf field of a copy of *x in turn and checks
@@ -64,6 +66,10 @@ func leaves(v reflect.Value, name string) []leaf {
 			if v.Len() > 0 && v.Type().Elem().Kind() != reflect.Uint8 {
 				walk(v.Index(0), name+"[0]", func(r reflect.Value) reflect.Value { return at(r).Index(0) })
 			}
+		case reflect.Pointer:
+			if !v.IsNil() {
+				walk(v.Elem(), name+"*", func(r reflect.Value) reflect.Value { return at(r).Elem() })
+			}
 		}
 		out = append(out, leaf{name, func(r reflect.Value) { alter(at(r)) }})
 	}
@@ -81,6 +87,8 @@ func alter(v reflect.Value) {
 		v.SetFloat(v.Float() + 1)
 	case reflect.Bool:
 		v.SetBool(!v.Bool())
+	case reflect.Pointer:
+		v.Set(reflect.Zero(v.Type()))
 	case reflect.Slice:
 		v.Set(reflect.Append(v, reflect.Zero(v.Type().Elem())))
 	case reflect.Map:
@@ -128,6 +136,13 @@ func deepCopy[T any](x T) T {
 			for i := range v.Len() {
 				out.Index(i).Set(cp(v.Index(i)))
 			}
+			return out
+		case reflect.Pointer:
+			if v.IsNil() {
+				return v
+			}
+			out := reflect.New(v.Type().Elem())
+			out.Elem().Set(cp(v.Elem()))
 			return out
 		case reflect.Map:
 			if v.IsNil() {

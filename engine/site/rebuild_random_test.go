@@ -183,7 +183,7 @@ func (e *randomEditor) edit() (string, []string) {
 	st := e.pick(e.students)
 	g := e.pick(e.groups)
 	one := func(what, p string) (string, []string) { return what, []string{p} }
-	switch e.r.IntN(30) {
+	switch e.r.IntN(32) {
 	case 0:
 		return one("activity body "+a, e.appendBody(a, fmt.Sprintf("Another paragraph, number %d.", e.n)))
 	case 1:
@@ -291,6 +291,18 @@ func (e *randomEditor) edit() (string, []string) {
 			e.appendBody(host, "[A sheet]("+filepath.Base(sheet)+")"),
 			e.write(sheet, fmt.Sprintf("sheet %d", e.n)),
 		}
+	case 30:
+		rel := filepath.Join("content", "competencies", fmt.Sprintf("new-%d.md", e.n))
+		e.comps = append(e.comps, rel)
+		req := ""
+		if e.r.IntN(2) == 0 {
+			req = "requires: [" + e.idOf(k) + "]\n"
+		}
+		return one("competency added "+rel, e.write(rel, fmt.Sprintf("---\ntitle: New competency %d\ncan: I can do new thing %d.\n%s---\nAbout it.\n", e.n, e.n, req)))
+	case 31:
+		rel := filepath.Join("content", "units", fmt.Sprintf("new-%d.md", e.n))
+		e.units = append(e.units, rel)
+		return one("unit added "+rel, e.write(rel, fmt.Sprintf("---\ntitle: New unit %d\ncompetencies: [%s]\n---\nWhy.\n", e.n, e.idOf(k))))
 	default:
 		if len(e.sheets) == 0 {
 			return one("unit body "+u, e.appendBody(u, "A line."))
