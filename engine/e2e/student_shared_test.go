@@ -408,6 +408,7 @@ func TestCorruptedProgressIsOfferedBackUntilTheStudentDecides(t *testing.T) {
 	p.ByRole("alert", "").WaitText("could not be read")
 	restore := p.ByRole("button", "Restore what can be read")
 	restore.Wait()
+	assertAxe(t, p, "the student's page offering to restore")
 	tap(p, restore)
 	waitStatus(t, p, "Adding", "Practicing")
 	c.openStudent(t, p, "Ada L.", day)
@@ -494,6 +495,7 @@ func TestRememberMeAndForgetMeOnThisDevice(t *testing.T) {
 	tap(p, dev.ByRole("button", "Forget me on this device"))
 	dev.WaitText("Save a copy first")
 	dev.ByRole("button", "Save a copy").Wait()
+	assertAxe(t, p, "the student's page asking before it forgets")
 	tap(p, dev.ByRole("button", "Forget me now"))
 	p.WaitText("Your progress was removed from this device.")
 	for k := range p.LocalStorage() {
@@ -504,6 +506,16 @@ func TestRememberMeAndForgetMeOnThisDevice(t *testing.T) {
 	fresh := p.NewTab(t)
 	c.open(fresh, c.activity("adding-video"), day, "activity")
 	fresh.ByRole("navigation", "Your playlist").WaitText("nothing you do here is saved")
+	assertAxe(t, fresh, "an activity page in a tab of no student")
+
+	// The activity page still open in the other tab brings nothing back.
+	tap(other, other.ByRole("navigation", "Your playlist").ByRole("button", "Mark done"))
+	settle(other)
+	for k := range other.LocalStorage() {
+		if strings.HasPrefix(k, "pacer:"+c.key+":") {
+			t.Errorf("a tab opened before forget me wrote %s back", k)
+		}
+	}
 }
 
 // A browser without Web Crypto (plain http on another host) keeps working,

@@ -477,8 +477,13 @@ export class Me {
     await this.migrate();
     if (this.backups().length) s.alerts.show("alert.corrupt");
     window.addEventListener("storage", (e) => {
-      if (e.key !== this.key || e.newValue === null) return;
+      if (e.key !== this.key) return;
       const raw = e.newValue;
+      // forgotten in another tab: this one must not bring it back
+      if (raw === null) {
+        this.gone = true;
+        return;
+      }
       this.chain = s.queue(this.chain, async () => {
         const p = await this.readProgress(raw);
         if (!p || this.gone) return;
@@ -538,8 +543,10 @@ export class Me {
   save(): Promise<boolean> {
     let ok = false;
     this.chain = this.store.queue(this.chain, async () => {
-      if (this.gone) return;
       const now = this.store.get(this.key);
+      // removed since this page read it: forgotten in another tab
+      if (now === null && this.raw !== null) this.gone = true;
+      if (this.gone) return;
       if (now !== null && now !== this.raw) {
         const other = await this.readProgress(now);
         if (other) this.p = merge(this.p, other);
