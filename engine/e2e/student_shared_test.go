@@ -410,7 +410,9 @@ func TestCorruptedProgressIsOfferedBackUntilTheStudentDecides(t *testing.T) {
 	restore.Wait()
 	assertAxe(t, p, "the student's page offering to restore")
 	tap(p, restore)
+	p.ByRole("alert", "").WaitText("is back in your progress")
 	waitStatus(t, p, "Adding", "Practicing")
+
 	c.openStudent(t, p, "Ada L.", day)
 	waitStatus(t, p, "Adding", "Practicing")
 	if p.ByRole("button", "Restore what can be read").Count() != 0 {
@@ -438,10 +440,13 @@ func TestStoreOfThePreviousClientIsMigrated(t *testing.T) {
 	ada, ben := tokenOf(c, "Ada L."), tokenOf(c, "Ben K.")
 	pre := "pacer:" + c.key + ":"
 	old := map[string]string{
-		pre + ada:        `{"v":2,"done":{"adding-video":"2026-09-07T12:00:00.000Z"},"undone":{},"placed":{},"answers":[{"activity":"adding-video","check":1,"right":true,"at":"2026-09-07T12:01:00.000Z"}],"picks":{"adding/learn":{"a":"adding-reading","at":"2026-09-07T12:02:00.000Z"}},"ratings":{"adding":[{"v":3,"at":"2026-09-07T12:03:00.000Z"}]},"notes":{"adding":{"t":"Old note.","at":"2026-09-07T12:04:00.000Z"}},"goals":{"list":["Old goal"],"at":"2026-09-07T12:05:00.000Z"},"fromTheFuture":{"keep":true}}`,
-		pre + ben:        `{"v":1,"done":{"adding-reading":"2026-09-07T12:00:00.000Z"},"answers":[],"picks":{},"ratings":{},"notes":{"adding":"Ben's v1 note."}}`,
-		pre + "students": `{"v":1,"students":[{"token":"` + ada + `","name":"Ada L.","seen":"2026-09-07T12:00:00.000Z","saved":"2026-09-07T12:00:00.000Z","steps":[{"c":"adding"}]},{"token":"` + ben + `","name":"Ben K.","seen":"2026-09-07T11:00:00.000Z"}]}`,
-		pre + "current":  ben,
+		pre + ada:                `{"v":2,"done":{"adding-video":"2026-09-07T12:00:00.000Z"},"undone":{},"placed":{},"answers":[{"activity":"adding-video","check":1,"right":true,"at":"2026-09-07T12:01:00.000Z"}],"picks":{"adding/learn":{"a":"adding-reading","at":"2026-09-07T12:02:00.000Z"}},"ratings":{"adding":[{"v":3,"at":"2026-09-07T12:03:00.000Z"}]},"notes":{"adding":{"t":"Old note.","at":"2026-09-07T12:04:00.000Z"}},"goals":{"list":["Old goal"],"at":"2026-09-07T12:05:00.000Z"},"fromTheFuture":{"keep":true}}`,
+		pre + ben:                `{"v":1,"done":{"adding-reading":"2026-09-07T12:00:00.000Z"},"answers":[],"picks":{},"ratings":{},"notes":{"adding":"Ben's v1 note."}}`,
+		pre + "students":         `{"v":1,"students":[{"token":"` + ada + `","name":"Ada L.","seen":"2026-09-07T12:00:00.000Z","saved":"2026-09-07T12:00:00.000Z","steps":[{"c":"adding"}]},{"token":"` + ben + `","name":"Ben K.","seen":"2026-09-07T11:00:00.000Z"}]}`,
+		pre + "current":          ben,
+		pre + ada + ":backup:v1": `{"v":1,"done":{"adding-video":"2026-09-07T12:00:00.000Z"}}`,
+		pre + ada + ":backup:2026-09-06T10:00:00.000Z": `{"v":2,"done":{"adding-reading":"2026-09-06T10:00:00.000Z"`,
+		pre + ada + ":undo":                            `{"at":"2026-09-07T12:00:00.000Z","before":null}`,
 	}
 	for k, v := range old {
 		setItem(p, k, v)
@@ -469,6 +474,18 @@ func TestStoreOfThePreviousClientIsMigrated(t *testing.T) {
 				t.Errorf("after migration, localStorage %s holds %q: %.100s", k, leak, v)
 			}
 		}
+	}
+	// The old value that could not be read is offered back, once; the copy
+	// from before the old migration is only kept.
+	c.openStudent(t, p, "Ada L.", day)
+	p.ByRole("alert", "").WaitText("could not be read")
+	tap(p, p.ByRole("button", "Restore what can be read"))
+	p.ByRole("alert", "").WaitText("is back in your progress")
+	if !pressed(card(p, "Adding").ByRole("button", "Mark done: Reading about sums")) {
+		t.Error("the old backup's done mark was not restored")
+	}
+	if n := vault[int](p, ada, `return Object.keys(localStorage).filter(k => k.startsWith(v.key + ":old:v1")).length`); n != 1 {
+		t.Errorf("the old pre-migration copy is kept %d times, want once", n)
 	}
 	c.openStudent(t, p, "Ben K.", day)
 	waitStatus(t, p, "Adding", "Practicing")

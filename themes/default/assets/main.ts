@@ -57,7 +57,13 @@ async function start(): Promise<void> {
     course,
     alerts,
     store,
-    me: token && tokenRE.test(token) ? store.open(token) : Promise.resolve(null),
+    me:
+      token && tokenRE.test(token)
+        ? store.open(token).catch((e) => {
+            console.error("pacer: reading progress failed", e);
+            return null;
+          })
+        : Promise.resolve(null),
     root: body.dataset.root || "",
     lang: document.documentElement.lang || "en",
     kind,

@@ -9,6 +9,8 @@
 //   pacer:<site>:s.<h>:undo            one entry per import: its changes
 //   pacer:<site>:s.<h>:backup:<time>   a value that could not be read, kept
 //                                      until the student restores or lets it go
+//   pacer:<site>:s.<h>:old:v<n>        the previous client's copy from before
+//                                      it migrated a value of version n
 //   pacer:<site>:me                    the token of the student who chose
 //                                      "remember me on this device"
 //   sessionStorage pacer:<site>:tab    the token of the student of this tab
@@ -472,7 +474,12 @@ export class Me {
     const info = await this.readObject(this.key + ":me");
     if (info) this.info = info;
     const u = await this.unseal(s.get(this.key + ":undo"));
-    const list: unknown = u === null ? null : JSON.parse(u, noProto);
+    let list: unknown = null;
+    try {
+      list = u === null ? null : JSON.parse(u, noProto);
+    } catch {
+      // an undo list that cannot be read offers no undo
+    }
     if (Array.isArray(list)) this.undos = list.filter((x): x is Undo => isObject(x) && typeof x.at === "string" && Array.isArray(x.ch));
     await this.migrate();
     if (this.backups().length) s.alerts.show("alert.corrupt");
@@ -512,7 +519,12 @@ export class Me {
         ok = await this.save();
       } else ok = s.set(this.key + ":backup:" + stamp(), await this.seal(raw));
     }
-    for (const k of s.keys(old + ":backup:")) ok = ok && s.set(this.key + k.slice(old.length), await this.seal(s.get(k) || "")) && s.set(k, null);
+    // a value that could not be read is offered back; the copy kept before
+    // a migration (backup:v<n>) is only kept
+    for (const k of s.keys(old + ":backup:")) {
+      const to = this.key + k.slice(old.length).replace(/^:backup:(v\d+)$/, ":old:$1");
+      ok = ok && s.set(to, await this.seal(s.get(k) || "")) && s.set(k, null);
+    }
     if (isObject(entry)) {
       const i: Info = {};
       for (const f of ["name", "saved", "steps"]) if (entry[f] !== undefined && this.info[f] === undefined) i[f] = entry[f];

@@ -148,6 +148,7 @@ export function salvage(s: string): Record<string, unknown> | null {
     } else if (ch === "}" || ch === "]") open.pop();
     else if (ch === ",") cuts.push([i, open.slice().reverse().join("")]);
   }
+  cuts.push([s.length, (str ? '"' : "") + open.slice().reverse().join("")]);
   for (let j = cuts.length - 1; j >= Math.max(0, cuts.length - 50); j--) {
     const y = parseObject(s.slice(0, cuts[j][0]) + cuts[j][1]);
     if (y) return y;
