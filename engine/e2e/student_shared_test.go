@@ -285,7 +285,7 @@ func TestEachImportIsUndoneOnItsOwnAndKeepsLaterWork(t *testing.T) {
 
 	// Undo the first import: the video is no longer done; the rating of
 	// the second import and the later work stay.
-	tap(p, imp.ByRoleContaining("button", "Undo the import").First())
+	tap(p, imp.ByRoleContaining("button", "(marks 1 activity done)"))
 	imp.WaitText("The import was undone.")
 	m := waitStored(t, p, ada, `!x.done["adding-video"]`)
 	if r := m["ratings"].(map[string]any)["adding"]; r == nil || len(r.([]any)) != 1 {
@@ -301,7 +301,7 @@ func TestEachImportIsUndoneOnItsOwnAndKeepsLaterWork(t *testing.T) {
 	if n := imp.ByRoleContaining("button", "Undo the import").Count(); n != 1 {
 		t.Fatalf("%d undo buttons, want 1: %q", n, imp.Text())
 	}
-	tap(p, imp.ByRoleContaining("button", "Undo the import"))
+	tap(p, imp.ByRoleContaining("button", "(adds 1 rating)"))
 	imp.WaitText("The import was undone.")
 	m = waitStored(t, p, ada, `!(x.ratings.adding || []).length`)
 	if m["done"].(map[string]any)["adding-reading"] == nil || m["notes"].(map[string]any)["adding"] == nil {

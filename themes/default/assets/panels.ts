@@ -136,7 +136,7 @@ export function initTransfer(page: StudentPage): void {
   const paste = h("textarea", { id: "pacer-import", rows: "3", spellcheck: "false" });
   const file = h("input", { type: "file", id: "pacer-import-file", accept: ".json,.txt,application/json,text/plain" });
   const result = h("div", { class: "import-result", role: "status" });
-  let pending: { merged: Progress; ch: Change[] } | null = null;
+  let pending: { merged: Progress; ch: Change[]; says: string } | null = null;
   const show = (kids: (Node | string | null)[]) => {
     result.textContent = "";
     add(result, kids);
@@ -149,7 +149,7 @@ export function initTransfer(page: StudentPage): void {
     const ch = diff(me.p, merged);
     const lines = changeList(page, ch, me.p, merged);
     const date = r.at ? formatDay(stampDay(r.at), lang) : "?";
-    if (ch.length) pending = { merged, ch };
+    if (ch.length) pending = { merged, ch, says: lines.join(", ") };
     show([
       r.future ? h("p", { class: "error" }, t("io.future", { n: r.future, date: formatDay(stampDay(new Date(Date.now() + 864e5).toISOString()), lang) })) : null,
       h("p", null, t(ch.length ? "io.summary" : "io.nothing", { date })),
@@ -163,7 +163,7 @@ export function initTransfer(page: StudentPage): void {
     if (!pending) return;
     me.p = pending.merged;
     me.save();
-    me.undos.push({ at: stamp(), ch: JSON.parse(JSON.stringify(pending.ch)) });
+    me.undos.push({ at: stamp(), ch: JSON.parse(JSON.stringify(pending.ch)), says: pending.says });
     me.saveUndos();
     pending = null;
     paste.value = "";
@@ -180,7 +180,7 @@ export function initTransfer(page: StudentPage): void {
         h(
           "p",
           null,
-          button(t("io.undo", { date: formatDay(stampDay(u.at), lang) }), () => {
+          button(t("io.undo", { date: formatDay(stampDay(u.at), lang), what: typeof u.says === "string" ? u.says : "" }), () => {
             me.update((p) => revert(p, u.ch));
             me.undos = me.undos.filter((x) => x !== u);
             me.saveUndos();

@@ -104,6 +104,8 @@ export interface Info {
 export interface Undo {
   at: string;
   ch: Change[];
+  // says: what the import changed, as its summary said
+  says?: string;
 }
 
 export const fields: [string, boolean][] = [
