@@ -194,10 +194,23 @@ func TestActivityPagesActForTheStudentOfTheirTab(t *testing.T) {
 		t.Errorf("Ada's answer was stored for Ben: %s", s)
 	}
 
-	// A new tab opened from Ada's playlist link (its address carries the
-	// tab's student) works for Ada; a tab typed in by hand works for no one.
+	// A new tab opened from a link of Ada's playlist (a middle click gives
+	// the address the tab's student) works for Ada; a copied link address
+	// names no one, and a tab typed in by hand works for no one.
 	c.openStudent(t, a, "Ada L.", day)
-	href := browsertest.Eval[string](a, `document.querySelector("#pacer-next a").href`)
+	for _, h := range browsertest.Eval[[]string](a, `[...document.querySelectorAll("a[href]")].map(a => a.getAttribute("href"))`) {
+		if strings.Contains(h, ada) && !strings.Contains(h, "#import=") {
+			t.Errorf("a link on Ada's page names her: %s", h)
+		}
+	}
+	href := browsertest.Eval[string](a, `(() => {
+		const a = document.querySelector("#pacer-next a");
+		a.dispatchEvent(new MouseEvent("mousedown", {button: 1, bubbles: true}));
+		return a.href;
+	})()`)
+	if !strings.HasSuffix(href, "#as="+ada) {
+		t.Fatalf("a middle click on Next up opens %s", href)
+	}
 	a2 := a.NewTab(t)
 	a2.Navigate(href)
 	waitForClient(a2, "activity")
@@ -216,6 +229,9 @@ func TestActivityPagesActForTheStudentOfTheirTab(t *testing.T) {
 	}
 	answer(none, question(none, "Which sums make 10?"), "multiple", "4 + 6", "7 + 3")
 	question(none, "Which sums make 10?").ByRole("status", "").WaitText("Right!")
+	c.open(none, "units/numbers/diagnostic/index.html", day, "diagnostic")
+	tap(none, none.ByRole("button", "Finish the check-in"))
+	none.WaitText("This tab is not linked to a student, so nothing was saved.")
 	// the first tab's answer is all Ada has; Ben has nothing
 	settle(a)
 	a.Reload()

@@ -40,7 +40,7 @@ export async function initActivityBar(ctx: Ctx): Promise<void> {
     const n = Array.isArray(steps) ? next(steps, v, id) : null;
     const a = n && course.activity(n.activity);
     bar.append(h("a", { class: "bar-back", href: href(root, "s/" + token + "/index.html") }, t("bar.back")), mark);
-    if (n && a && a.u) bar.append(h("a", { class: "button", href: href(root, a.u) + "#as=" + token }, t("bar.next", { title: course.title("activity", n.activity) })));
+    if (n && a && a.u) bar.append(h("a", { class: "button", href: href(root, a.u) }, t("bar.next", { title: course.title("activity", n.activity) })));
     if (typeof me.info.name === "string" && me.info.name) bar.append(h("span", { class: "bar-who" }, t("bar.who", { name: me.info.name })));
   };
   me.onChange(draw);

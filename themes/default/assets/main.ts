@@ -31,6 +31,25 @@ async function run(name: string, f: () => unknown): Promise<void> {
   }
 }
 
+// carry makes the tabs opened from this one the student's too: a link
+// followed from here names the student in its fragment (#as=<token>),
+// added only as it is followed (click, Enter, middle click), so that a
+// copied link address names no one.
+function carry(token: string): void {
+  const mark = (e: MouseEvent) => {
+    if (e.type === "mousedown" && e.button !== 1) return;
+    const a = e.target instanceof Element ? e.target.closest("a[href]") : null;
+    const raw = a ? a.getAttribute("href") || "" : "";
+    if (!a || !raw || raw[0] === "#" || raw.indexOf("#") >= 0 || /^[a-z][a-z0-9+.-]*:/i.test(raw)) return;
+    a.setAttribute("href", raw + "#as=" + token);
+    const undo = () => setTimeout(() => a.setAttribute("href", raw), 0);
+    if (e.type === "click") undo();
+    else a.addEventListener("auxclick", undo, { once: true });
+  };
+  document.addEventListener("click", mark, true);
+  document.addEventListener("mousedown", mark, true);
+}
+
 async function start(): Promise<void> {
   const body = document.body;
   const t = loadStrings();
@@ -68,6 +87,7 @@ async function start(): Promise<void> {
     lang: document.documentElement.lang || "en",
     kind,
   };
+  if (token && tokenRE.test(token)) carry(token);
   document.documentElement.classList.add("js");
   run("checks", () => initChecks(ctx));
   if (kind === "student") await run("playlist", () => initStudent(ctx));

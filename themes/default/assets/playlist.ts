@@ -194,10 +194,8 @@ export class StudentPage {
     return a && a.u ? h("a", Object.assign({ href: this.href(a.u) }, props), title) : h("span", props || null, title);
   }
 
-  // href links to a page of the site for this tab's student: a tab opened
-  // from the link is theirs too.
   href(u: string): string {
-    return href(this.ctx.root, u) + "#as=" + this.token;
+    return href(this.ctx.root, u);
   }
 
   doneButton(id: string): HTMLButtonElement {
