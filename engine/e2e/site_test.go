@@ -155,11 +155,13 @@ func firstPage(t *testing.T, out, dir string, want func(html string) bool) strin
 }
 
 // waitForClient waits until the page has loaded and Pacer's client has
-// started (it marks <html> with the class js), and on a student page until
-// the playlist is rendered.
+// started and read the student's progress (it marks <html> with the class
+// js, then data-pacer="ready"), and on a student page until the playlist
+// is rendered.
 func waitForClient(p *browsertest.Page, kind string) {
 	p.WaitFor(`document.readyState === "complete"`)
 	p.WaitFor(`document.documentElement.classList.contains("js")`)
+	p.WaitFor(`document.documentElement.dataset.pacer === "ready"`)
 	if kind == "student" {
 		p.WaitFor(`document.querySelector("#pacer-app[data-ready]")`)
 	}

@@ -117,12 +117,21 @@ func (c course) openStudent(t *testing.T, p *browsertest.Page, name, day string)
 	if !ok {
 		t.Fatalf("no student %q in %v", name, c.students)
 	}
+	settle(p)
 	p.Navigate(c.url(path, day))
 	waitForClient(p, "student")
 }
 
+// settle waits until the page has written what the student did: progress
+// is encrypted before it is stored, so a write finishes a moment after
+// the click, as a person's next navigation would find it.
+func settle(p *browsertest.Page) {
+	p.WaitFor(`!document.documentElement.hasAttribute("data-saving")`)
+}
+
 // open opens another page of the course and waits for the client.
 func (c course) open(p *browsertest.Page, path, day, kind string) {
+	settle(p)
 	p.Navigate(c.url(path, day))
 	waitForClient(p, kind)
 }

@@ -1,66 +1,48 @@
-// The activity page's bar, for the student last remembered on this
-// device: back to their playlist, mark this activity done, the next
-// activity of their plan (known from when their page was last opened), and
-// a switch to another student who opened their link on this device.
+// The activity page's bar, for the student of this tab (whose playlist
+// opened it, or whom this device remembers): back to their playlist, mark
+// this activity done, and the next activity of their plan (known from when
+// their page was last opened). In a tab of no student it says that
+// nothing is saved and how to open your own link; it never names or
+// offers anyone else.
 import { stamp } from "./clock";
 import type { Ctx } from "./context";
 import { href } from "./course";
 import { button, byId, h } from "./dom";
 import { next, View } from "./mastery";
 
-export function initActivityBar(ctx: Ctx): void {
+export async function initActivityBar(ctx: Ctx): Promise<void> {
   const bar = byId("pacer-activity-bar");
   const id = document.body.dataset.activity || "";
   if (!bar || !id) return;
-  const { t, course, store, root } = ctx;
-
+  const { t, course, root } = ctx;
+  const me = await ctx.me;
+  if (!me) {
+    bar.append(h("p", { class: "bar-note" }, t("bar.noStudent")));
+    return;
+  }
+  const token = me.token;
   const draw = () => {
-    const token = store.current();
-    const student = token ? store.student(token) : undefined;
     bar.textContent = "";
-    if (!token) {
-      bar.append(h("p", { class: "bar-note" }, t("bar.noStudent")));
-      return;
-    }
-    const v = new View(store.read(token), course);
-    const done = v.done(id);
+    const v = new View(me.p, course);
     const mark = button(
       t("act.markDone"),
       () => {
-        store.update(token, (p) => {
+        me.update((p) => {
           (new View(p, course).done(id) ? p.undone : p.done)[id] = stamp();
         });
         draw();
         const b = bar.querySelector<HTMLElement>("[data-k=mark]");
         if (b) b.focus();
       },
-      { class: "toggle", "aria-pressed": String(done), "data-k": "mark" },
+      { class: "toggle", "aria-pressed": String(v.done(id)), "data-k": "mark" },
     );
-    const n = student && Array.isArray(student.steps) ? next(student.steps, v, id) : null;
+    const steps = me.info.steps;
+    const n = Array.isArray(steps) ? next(steps, v, id) : null;
     const a = n && course.activity(n.activity);
     bar.append(h("a", { class: "bar-back", href: href(root, "s/" + token + "/index.html") }, t("bar.back")), mark);
     if (n && a && a.u) bar.append(h("a", { class: "button", href: href(root, a.u) }, t("bar.next", { title: course.title("activity", n.activity) })));
-    const others = store.students().filter((s) => s.token !== token);
-    if (student && student.name) bar.append(h("span", { class: "bar-who" }, t("bar.who", { name: student.name })));
-    if (others.length) {
-      const list = h("ul");
-      others.forEach((s, i) =>
-        list.append(
-          h(
-            "li",
-            null,
-            button(t("bar.workAs", { name: s.name || t("switch.student", { n: i + 1 }) }), () => {
-              store.setCurrent(s.token);
-              draw();
-            }, { class: "secondary" }),
-          ),
-        ),
-      );
-      bar.append(h("details", { class: "bar-switch" }, h("summary", null, t("switch.label")), list));
-    }
+    if (typeof me.info.name === "string" && me.info.name) bar.append(h("span", { class: "bar-who" }, t("bar.who", { name: me.info.name })));
   };
-  window.addEventListener("storage", (e) => {
-    if (e.key && e.key.indexOf("pacer:" + store.site + ":") === 0) draw();
-  });
+  me.onChange(draw);
   draw();
 }

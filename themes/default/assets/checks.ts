@@ -1,7 +1,7 @@
 // Quick checks: grade every <form class="check"> (engine/markdown's
 // checkblock.go writes them) from its data-answer, show feedback and the
-// explanation, allow retries, and record each answer for the current
-// student. The markup contract:
+// explanation, allow retries, and record each answer for the student of
+// this tab (none in a tab that belongs to no student). The markup contract:
 //
 //   <form class="check" data-check="1" data-kind="single" data-answer="[2]">
 //     <fieldset><legend>question</legend>
@@ -53,7 +53,7 @@ export function initChecks(ctx: Ctx): void {
 }
 
 function setup(ctx: Ctx, form: HTMLFormElement): void {
-  const { t, store } = ctx;
+  const { t } = ctx;
   let out = form.querySelector<HTMLElement>(".check-feedback");
   if (!out) {
     out = h("p", { class: "check-feedback", role: "status" });
@@ -79,11 +79,11 @@ function setup(ctx: Ctx, form: HTMLFormElement): void {
     explain.hidden = right === null || !src;
     if (right === null || ctx.kind === "diagnostic") return;
     const activity = form.dataset.activity || (ctx.kind === "activity" ? document.body.dataset.activity : "");
-    const token = store.current();
     const n = form.dataset.check || "";
-    if (activity && token && /^\d+$/.test(n)) {
-      store.update(token, (p) => {
-        p.answers.push({ activity, check: Number(n), right, at: stamp() });
+    const at = stamp();
+    if (activity && /^\d+$/.test(n)) {
+      ctx.me.then((me) => {
+        if (me) me.update((p) => p.answers.push({ activity, check: Number(n), right, at }));
       });
     }
   });

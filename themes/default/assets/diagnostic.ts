@@ -1,5 +1,5 @@
 // A unit's diagnostic page: grade every item of each competency, and for
-// the student remembered on this device place out (in storage) each
+// the student of this tab place out (in storage) each
 // competency whose items are all right.
 import { stamp } from "./clock";
 import type { Ctx } from "./context";
@@ -7,11 +7,12 @@ import { href } from "./course";
 import { byId, h } from "./dom";
 import { grade } from "./checks";
 
-export function initDiagnostic(ctx: Ctx): void {
+export async function initDiagnostic(ctx: Ctx): Promise<void> {
   const finish = byId("pacer-diag-finish");
   const out = byId("pacer-diag-result");
   if (!finish || !out) return;
-  const { t, course, store, root } = ctx;
+  const { t, course, root } = ctx;
+  const me = await ctx.me;
   finish.hidden = false;
   finish.addEventListener("click", () => {
     const placed: string[] = [];
@@ -25,9 +26,8 @@ export function initDiagnostic(ctx: Ctx): void {
       if (!forms.length) continue;
       (right === forms.length ? placed : rest).push(c);
     }
-    const token = store.current();
-    if (token && placed.length) {
-      store.update(token, (p) => {
+    if (me && placed.length) {
+      me.update((p) => {
         for (const c of placed) if (!p.placed[c]) p.placed[c] = stamp();
       });
     }
@@ -36,8 +36,8 @@ export function initDiagnostic(ctx: Ctx): void {
     out.append(
       h("p", null, placed.length ? t("diag.placed", { list: names(placed) }) : t("diag.none")),
       rest.length ? h("p", null, t("diag.rest", { list: names(rest) })) : "",
-      token
-        ? h("p", null, h("a", { class: "button", href: href(root, "s/" + token + "/index.html") }, t("bar.back")))
+      me
+        ? h("p", null, h("a", { class: "button", href: href(root, "s/" + me.token + "/index.html") }, t("bar.back")))
         : h("p", { class: "bar-note" }, t("diag.noStudent")),
     );
   });

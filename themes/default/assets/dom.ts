@@ -89,3 +89,22 @@ export function button(label: string, onClick: () => void, props?: Props): HTMLB
   b.addEventListener("click", onClick);
   return b;
 }
+
+// noProto is a JSON.parse reviver that drops the keys that would reach an
+// object's prototype: an import is untrusted input.
+export function noProto(k: string, v: unknown): unknown {
+  return k === "__proto__" || k === "constructor" || k === "prototype" ? undefined : v;
+}
+
+export function b64(b: Uint8Array): string {
+  let bin = "";
+  for (let i = 0; i < b.length; i++) bin += String.fromCharCode(b[i]);
+  return btoa(bin).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+export function unb64(s: string): Uint8Array {
+  const bin = atob(s.replace(/\s+/g, "").replace(/-/g, "+").replace(/_/g, "/"));
+  const b = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) b[i] = bin.charCodeAt(i);
+  return b;
+}

@@ -2,7 +2,8 @@
 // playlist, the activity bar, quick checks and the diagnostic, keeping
 // progress in localStorage (see storage.ts). Loaded as a deferred classic
 // script, after strings.<lang>.<hash>.js and course.<hash>.js have set
-// window.PacerStrings and window.PacerCourse.
+// window.PacerStrings and window.PacerCourse. Storage is read
+// asynchronously (Web Crypto): <html data-pacer="ready"> marks the end.
 import { initActivityBar } from "./activity";
 import { Alerts } from "./alerts";
 import { initChecks } from "./checks";
@@ -10,7 +11,7 @@ import type { Ctx } from "./context";
 import { Course } from "./course";
 import { initDiagnostic } from "./diagnostic";
 import { initStudent } from "./playlist";
-import { Store } from "./storage";
+import { Store, tokenRE } from "./storage";
 import { loadStrings } from "./strings";
 
 declare global {
@@ -22,34 +23,78 @@ declare global {
 
 const siteRE = /^[A-Za-z0-9_-]{1,64}$/;
 
-function run(name: string, f: () => void): void {
+async function run(name: string, f: () => unknown): Promise<void> {
   try {
-    f();
+    await f();
   } catch (e) {
     console.error("pacer: " + name + " failed", e);
   }
 }
 
-function start(): void {
+// carry makes the tabs opened from this one the student's too: a link
+// followed from here names the student in its fragment (#as=<token>),
+// added only as it is followed (click, Enter, middle click), so that a
+// copied link address names no one.
+function carry(token: string): void {
+  const mark = (e: MouseEvent) => {
+    if (e.type === "mousedown" && e.button !== 1) return;
+    const a = e.target instanceof Element ? e.target.closest("a[href]") : null;
+    const raw = a ? a.getAttribute("href") || "" : "";
+    if (!a || !raw || raw[0] === "#" || raw.indexOf("#") >= 0 || /^[a-z][a-z0-9+.-]*:/i.test(raw)) return;
+    a.setAttribute("href", raw + "#as=" + token);
+    const undo = () => setTimeout(() => a.setAttribute("href", raw), 0);
+    if (e.type === "click") undo();
+    else a.addEventListener("auxclick", undo, { once: true });
+  };
+  document.addEventListener("click", mark, true);
+  document.addEventListener("mousedown", mark, true);
+}
+
+async function start(): Promise<void> {
   const body = document.body;
   const t = loadStrings();
   const course = new Course(window.PacerCourse);
   const site = [body.dataset.site, course.site].filter((s): s is string => !!s && siteRE.test(s))[0] || "site";
   const alerts = new Alerts(t);
+  const store = new Store(site, alerts);
+  const kind = body.dataset.kind || "";
+  // A link from a student's playlist names the student of the tab it opens
+  // in its fragment (#as=<token>): kept for the tab, then taken out of the
+  // address so that a copied address names no one.
+  const as = /^#as=([a-z0-9]+)$/.exec(location.hash);
+  if (as && tokenRE.test(as[1])) {
+    store.setTab(as[1]);
+    try {
+      history.replaceState(null, "", location.pathname + location.search);
+    } catch {
+      // file:// in some browsers
+    }
+  }
+  const token = kind === "student" ? body.dataset.student || "" : store.tab();
   const ctx: Ctx = {
     t,
     course,
     alerts,
-    store: new Store(site, alerts),
+    store,
+    me:
+      token && tokenRE.test(token)
+        ? store.open(token).catch((e) => {
+            console.error("pacer: reading progress failed", e);
+            return null;
+          })
+        : Promise.resolve(null),
     root: body.dataset.root || "",
     lang: document.documentElement.lang || "en",
-    kind: body.dataset.kind || "",
+    kind,
   };
+  if (token && tokenRE.test(token)) carry(token);
   document.documentElement.classList.add("js");
-  if (ctx.kind === "student") run("playlist", () => initStudent(ctx));
-  if (ctx.kind === "activity") run("activity bar", () => initActivityBar(ctx));
-  if (ctx.kind === "diagnostic") run("diagnostic", () => initDiagnostic(ctx));
   run("checks", () => initChecks(ctx));
+  if (kind === "student") await run("playlist", () => initStudent(ctx));
+  if (kind === "activity") await run("activity bar", () => initActivityBar(ctx));
+  if (kind === "diagnostic") await run("diagnostic", () => initDiagnostic(ctx));
+  await run("migration", () => store.migrateAll());
+  document.documentElement.setAttribute("data-pacer", "ready");
 }
 
 if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);

@@ -1,11 +1,15 @@
-// The student page's "keep my progress safe" panel (export, import, undo)
-// and "hand in" panel (the receipt for the teacher).
+// The student page's "keep my progress safe" panel (export, import, undo
+// per import), "hand in" panel (the receipt for the teacher), "this
+// device" panel (remember me, forget me), and the offer to restore a kept
+// copy that could not be read.
 import { formatDay, stamp, stampDay } from "./clock";
-import { add, button, h, isObject, own, section, strings } from "./dom";
+import { add, button, h, own, section, strings } from "./dom";
 import { groups, type View } from "./mastery";
+import { type Change, diff, merge, revert } from "./merge";
 import { pace } from "./pace";
 import type { StudentPage } from "./playlist";
-import { encode, exportDoc, fileLink, type Incoming, merge, parse, progressPrefix, receiptPrefix } from "./transfer";
+import { migrate, type Progress, version } from "./storage";
+import { clean, encode, exportDoc, fileLink, parse, progressPrefix, receiptPrefix, salvage } from "./transfer";
 
 const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "student";
 
@@ -17,17 +21,97 @@ function codeBox(id: string, label: string, code: string): HTMLElement[] {
   return [h("label", { for: id }, label), area];
 }
 
+// changeList says, one line each, what changes would do on this device.
+function changeList(page: StudentPage, ch: Change[], before: Progress, after: Progress): string[] {
+  const { t } = page.ctx;
+  const done = (p: Progress, id: string) => (own(p.done, id) || "") > (own(p.undone, id) || "");
+  const n: Record<string, number> = {};
+  const seen: Record<string, boolean> = {};
+  for (const c of ch) {
+    let k = c.f;
+    if (c.f === "done" || c.f === "undone") {
+      if (seen[c.id!] || done(before, c.id!) === done(after, c.id!)) continue;
+      seen[c.id!] = true;
+      k = done(after, c.id!) ? "done" : "undone";
+    }
+    n[k] = (n[k] || 0) + 1;
+  }
+  const keys: [string, string][] = [
+    ["done", "io.ch.done"],
+    ["undone", "io.ch.undone"],
+    ["placed", "io.ch.placed"],
+    ["ratings", "io.ch.ratings"],
+    ["answers", "io.ch.answers"],
+    ["notes", "io.ch.notes"],
+    ["picks", "io.ch.picks"],
+    ["goals", "io.ch.goals"],
+  ];
+  return keys.filter(([k]) => n[k]).map(([k, key]) => t(key, { n: n[k] }));
+}
+
 export function initTransfer(page: StudentPage): void {
-  const { ctx, token, app } = page;
-  const { t, store, lang } = ctx;
+  const { ctx, token, app, me } = page;
+  const { t, store, lang, alerts, course } = ctx;
   const site = store.site;
-  const undoKey = store.key(token) + ":undo";
-  const saved = () => store.remember({ token, saved: stamp() });
+  const saved = () => me.setInfo({ saved: stamp() });
+  // export and hand-in never come from a failed read
+  const blocked = (box: HTMLElement) => {
+    if (!me.unread && !me.backups().length) return false;
+    box.textContent = "";
+    box.append(h("p", { class: "error" }, t("io.unreadFirst")));
+    box.hidden = false;
+    return true;
+  };
+
+  // a kept copy that could not be read: restore what can be, or let it go
+  const offer = () => {
+    const old = document.querySelector("#pacer-alerts .restore");
+    if (old) old.remove();
+    const keys = me.backups();
+    if (!keys.length) return;
+    const region = alerts.region();
+    const box = h("p", { class: "restore" });
+    const decided = (msg: string) => {
+      page.refresh();
+      offer();
+      region.append(h("p", { class: "alert" }, t(msg)));
+    };
+    box.append(
+      button(t("restore.do"), async () => {
+        let any = false;
+        for (const k of keys) {
+          const text = await me.backupText(k);
+          const x = text === null ? null : salvage(text);
+          if (x) {
+            migrate(x, typeof x.v === "number" && x.v >= 1 ? x.v : version);
+            me.p = merge(me.p, clean(x, course.scale.length).progress);
+            any = true;
+          }
+          me.drop(k);
+        }
+        await me.save();
+        decided(any ? "restore.done" : "restore.nothing");
+      }),
+      " ",
+      button(
+        t("restore.drop"),
+        async () => {
+          for (const k of keys) me.drop(k);
+          await me.save();
+          decided("restore.dropped");
+        },
+        { class: "secondary" },
+      ),
+    );
+    region.append(box);
+  };
+  offer();
 
   // export
   const out = h("div", { class: "export", hidden: true });
   const exp = () => {
-    const doc = exportDoc(site, token, store.read(token));
+    if (blocked(out)) return;
+    const doc = exportDoc(site, token, me.p);
     const code = progressPrefix + encode(doc);
     const url = location.href.split("#")[0] + "#import=" + code;
     out.textContent = "";
@@ -52,44 +136,35 @@ export function initTransfer(page: StudentPage): void {
   const paste = h("textarea", { id: "pacer-import", rows: "3", spellcheck: "false" });
   const file = h("input", { type: "file", id: "pacer-import-file", accept: ".json,.txt,application/json,text/plain" });
   const result = h("div", { class: "import-result", role: "status" });
-  let pending: Incoming | null = null;
+  let pending: { merged: Progress; ch: Change[]; says: string } | null = null;
   const show = (kids: (Node | string | null)[]) => {
     result.textContent = "";
     add(result, kids);
   };
   const check = (text: string) => {
-    const r = parse(text, site, token);
-    if (typeof r === "string") {
-      pending = null;
-      show([h("p", { class: "error" }, t(r))]);
-      return;
-    }
-    pending = r;
-    const p = r.progress;
-    const done = Object.keys(p.done).filter((k) => !(own(p.undone, k)! >= p.done[k])).length;
-    const ratings = Object.keys(p.ratings).reduce((n, c) => n + p.ratings[c].length, 0);
+    const r = parse(text, site, token, course.scale.length);
+    pending = null;
+    if (typeof r === "string") return show([h("p", { class: "error" }, t(r))]);
+    const merged = merge(me.p, r.progress);
+    const ch = diff(me.p, merged);
+    const lines = changeList(page, ch, me.p, merged);
+    const date = r.at ? formatDay(stampDay(r.at), lang) : "?";
+    if (ch.length) pending = { merged, ch, says: lines.join(", ") };
     show([
-      h(
-        "p",
-        null,
-        t("io.summary", {
-          done,
-          ratings,
-          answers: p.answers.length,
-          notes: Object.keys(p.notes).length,
-          date: r.at ? formatDay(stampDay(r.at), lang) : "?",
-        }),
-      ),
-      h("p", null, button(t("io.confirm"), apply, { "data-k": "ok" }), " ", button(t("io.cancel"), () => show([]), { class: "secondary" })),
+      r.future ? h("p", { class: "error" }, t("io.future", { n: r.future, date: formatDay(stampDay(new Date(Date.now() + 864e5).toISOString()), lang) })) : null,
+      h("p", null, t(ch.length ? "io.summary" : "io.nothing", { date })),
+      lines.length ? h("ul", null, ...lines.map((l) => h("li", null, l))) : null,
+      ch.length ? h("p", null, button(t("io.confirm"), apply, { "data-k": "ok" }), " ", button(t("io.cancel"), () => show([]), { class: "secondary" })) : null,
     ]);
-    (result.querySelector("button") as HTMLElement).focus();
+    const b = result.querySelector("button");
+    if (b) b.focus();
   };
   const apply = () => {
     if (!pending) return;
-    const before = store.get(store.key(token));
-    store.set(undoKey, JSON.stringify({ at: stamp(), before }));
-    const merged = merge(store.read(token), pending.progress);
-    store.write(token, merged);
+    me.p = pending.merged;
+    me.save();
+    me.undos.push({ at: stamp(), ch: JSON.parse(JSON.stringify(pending.ch)), says: pending.says });
+    me.saveUndos();
     pending = null;
     paste.value = "";
     file.value = "";
@@ -97,26 +172,24 @@ export function initTransfer(page: StudentPage): void {
     undoBox();
     show([h("p", null, t("io.done"))]);
   };
-  const undoWrap = h("p", { class: "undo" });
+  const undoWrap = h("div", { class: "undo" });
   const undoBox = () => {
-    const raw = store.get(undoKey);
-    let u: unknown = null;
-    try {
-      u = raw && JSON.parse(raw);
-    } catch {
-      u = null;
-    }
     undoWrap.textContent = "";
-    if (!isObject(u) || typeof u.at !== "string") return;
-    const before = typeof u.before === "string" ? u.before : null;
-    undoWrap.append(
-      button(t("io.undo", { date: formatDay(stampDay(u.at), lang) }), () => {
-        store.set(store.key(token), before);
-        store.set(undoKey, null);
-        page.refresh();
-        undoBox();
-        show([h("p", null, t("io.undone"))]);
-      }),
+    me.undos.forEach((u) =>
+      undoWrap.append(
+        h(
+          "p",
+          null,
+          button(t("io.undo", { date: formatDay(stampDay(u.at), lang), what: typeof u.says === "string" ? u.says : "" }), () => {
+            me.update((p) => revert(p, u.ch));
+            me.undos = me.undos.filter((x) => x !== u);
+            me.saveUndos();
+            page.refresh();
+            undoBox();
+            show([h("p", null, t("io.undone"))]);
+          }),
+        ),
+      ),
     );
   };
   file.addEventListener("change", () => {
@@ -156,6 +229,7 @@ export function initTransfer(page: StudentPage): void {
         "p",
         null,
         button(t("hand.make"), () => {
+          if (blocked(receiptOut)) return;
           const r = receipt(page, page.view());
           receiptOut.textContent = "";
           add(receiptOut, [
@@ -171,6 +245,52 @@ export function initTransfer(page: StudentPage): void {
       receiptOut,
     ),
   );
+
+  // this device: remember me, forget me
+  const dev = h("div");
+  const drawDevice = (forgetting?: boolean) => {
+    const mine = store.remembered() === token;
+    dev.textContent = "";
+    add(dev, [
+      h("p", null, t(mine ? "dev.remembered" : "dev.help")),
+      h(
+        "p",
+        null,
+        button(t(mine ? "dev.stop" : "dev.remember"), () => {
+          store.remember(mine ? null : token);
+          drawDevice();
+          (dev.querySelector("button") as HTMLElement).focus();
+        }),
+        " ",
+        button(t("dev.forget"), () => drawDevice(true), { class: "secondary", "aria-expanded": String(!!forgetting) }),
+      ),
+    ]);
+    if (!forgetting) return;
+    const box = h(
+      "div",
+      { class: "forget" },
+      h("p", null, t("dev.forgetHelp")),
+      h(
+        "p",
+        null,
+        button(t("io.export"), exp),
+        " ",
+        button(t("dev.forgetNow"), async () => {
+          await me.forget();
+          app.textContent = "";
+          const done = section("pacer-forgotten", t("dev.heading"), h("p", { tabindex: "-1" }, t("dev.forgotten")));
+          app.append(done);
+          (done.querySelector("p") as HTMLElement).focus();
+        }),
+        " ",
+        button(t("io.cancel"), () => drawDevice(), { class: "secondary" }),
+      ),
+    );
+    dev.append(box);
+    (box.querySelector("button") as HTMLElement).focus();
+  };
+  drawDevice();
+  app.append(section("pacer-device", t("dev.heading"), dev));
 
   // a link whose fragment carries a code
   const hash = location.hash;

@@ -1,5 +1,5 @@
-// The student's page: remember the student on this device, then render
-// their playlist into #pacer-app over the server-rendered one (which stays
+// The student's page: make this tab the student's, read their progress,
+// then render their playlist into #pacer-app over the server-rendered one (which stays
 // the no-JavaScript version, hidden once this runs): Next up, pace, goals,
 // check-ins, the step cards, saving and moving progress, and hand-in.
 import { dayNum, formatDay, numDay, stamp, stampDay, today, weekday } from "./clock";
@@ -9,7 +9,7 @@ import { type Child, add, button, byId, h, isObject, readJSON, section, setAttr,
 import { groups, next, type Status, View } from "./mastery";
 import { Calendar, describe, pace, type Step } from "./pace";
 import { initTransfer } from "./panels";
-import type { PlanStep, Progress } from "./storage";
+import type { Me, PlanStep, Progress } from "./storage";
 import { tokenRE } from "./storage";
 
 export interface Playlist {
@@ -44,13 +44,16 @@ function planOf(steps: Step[]): PlanStep[] {
   return steps.map((s) => ({ c: s.c, placed: s.placed, choices: s.choices, support: s.support, extension: s.extension }));
 }
 
-export function initStudent(ctx: Ctx): void {
+export async function initStudent(ctx: Ctx): Promise<void> {
   const token = document.body.dataset.student || "";
   const plan = readPlaylist();
   if (!tokenRE.test(token) || !plan) return;
   const greeting = byId("greeting");
   const name = (greeting && greeting.dataset.name) || "";
-  ctx.store.remember({ token, name, seen: stamp(), steps: planOf(plan.steps) }, true);
+  ctx.store.setTab(token);
+  const me = await ctx.me;
+  if (!me) return;
+  me.setInfo({ name, steps: planOf(plan.steps) });
 
   let app = byId("pacer-app");
   const fallback = byId("playlist");
@@ -58,7 +61,7 @@ export function initStudent(ctx: Ctx): void {
     app = h("div", { id: "pacer-app" });
     (document.querySelector("main") || document.body).append(app);
   }
-  new StudentPage(ctx, token, name, plan, app).render();
+  new StudentPage(ctx, me, name, plan, app).render();
   if (fallback) fallback.hidden = true;
   const goals = byId("goals-title");
   if (goals && goals.parentElement) goals.parentElement.hidden = true;
@@ -85,13 +88,16 @@ export class StudentPage {
   private updaters: ((v: View) => void)[] = [];
   private week = 0;
 
-  constructor(readonly ctx: Ctx, readonly token: string, readonly name: string, readonly plan: Playlist, readonly app: HTMLElement) {
+  readonly token: string;
+
+  constructor(readonly ctx: Ctx, readonly me: Me, readonly name: string, readonly plan: Playlist, readonly app: HTMLElement) {
+    this.token = me.token;
     this.cal = new Calendar(ctx.course.term);
     for (const s of plan.steps) this.byC[s.c] = s;
   }
 
   view(): View {
-    return new View(this.ctx.store.read(this.token), this.ctx.course);
+    return new View(this.me.p, this.ctx.course);
   }
 
   on(u: (v: View) => void): void {
@@ -101,7 +107,7 @@ export class StudentPage {
   // change saves a change to the student's progress and shows it in place,
   // so the keyboard focus stays put.
   change(f: (p: Progress) => void): void {
-    this.ctx.store.update(this.token, f);
+    this.me.update(f);
     this.refresh();
   }
 
@@ -118,11 +124,10 @@ export class StudentPage {
   }
 
   render(): void {
-    const { t, store } = this.ctx;
+    const { t } = this.ctx;
     const list = h("ol", { class: "steps" });
     this.app.textContent = "";
     add(this.app, [
-      this.switcher(),
       this.nudge(),
       this.nextUp(),
       this.pace(),
@@ -135,9 +140,7 @@ export class StudentPage {
       const b = (e.target as Element).closest("button[data-done]");
       if (b instanceof HTMLButtonElement) this.toggle(b.dataset.done || "");
     });
-    window.addEventListener("storage", (e) => {
-      if (e.key === store.key(this.token)) this.refresh();
-    });
+    this.me.onChange(() => this.refresh());
     this.refresh();
     this.more(list, 0);
   }
@@ -189,10 +192,14 @@ export class StudentPage {
   }
 
   link(id: string, props?: Record<string, string>): Child {
-    const { course, root } = this.ctx;
+    const { course } = this.ctx;
     const a = course.activity(course.canonical(id));
     const title = course.title("activity", course.canonical(id));
-    return a && a.u ? h("a", Object.assign({ href: href(root, a.u) }, props), title) : h("span", props || null, title);
+    return a && a.u ? h("a", Object.assign({ href: this.href(a.u) }, props), title) : h("span", props || null, title);
+  }
+
+  href(u: string): string {
+    return href(this.ctx.root, u);
   }
 
   doneButton(id: string): HTMLButtonElement {
@@ -215,21 +222,12 @@ export class StudentPage {
     return h("div", { class: "group " + cls }, h("p", { class: "group-label" }, this.ctx.t(label)), ul);
   }
 
-  private switcher(): Child {
-    const { t, store, root } = this.ctx;
-    const others = store.students().filter((s) => s.token !== this.token);
-    if (!others.length) return null;
-    const ul = h("ul");
-    others.forEach((s, i) => ul.append(h("li", null, h("a", { href: href(root, "s/" + s.token + "/index.html") }, s.name || t("switch.student", { n: i + 1 })))));
-    return h("nav", { class: "switcher", "aria-label": t("switch.label") }, h("p", null, t("switch.notYou", { name: this.name })), ul);
-  }
-
   private nudge(): Child {
-    const { t, store } = this.ctx;
+    const { t } = this.ctx;
     const p = h("p", { class: "nudge", hidden: true }, t("nudge.text"), " ", h("a", { href: "#pacer-save" }, t("nudge.link")));
     this.on((v) => {
-      const s = store.student(this.token);
-      let since = s && typeof s.saved === "string" ? s.saved : "";
+      const saved = this.me.info.saved;
+      let since = typeof saved === "string" ? saved : "";
       if (!since) {
         // never saved: count from the first thing recorded
         const at = (m: Record<string, unknown>) => Object.keys(m).map((k) => (isObject(m[k]) ? (m[k] as { at: unknown }).at : m[k]));
@@ -261,7 +259,7 @@ export class StudentPage {
             "p",
             { class: "next-act" },
             a && a.u
-              ? h("a", { class: "button next-link", href: href(root, a.u) }, course.title("activity", n.activity))
+              ? h("a", { class: "button next-link", href: this.href(a.u) }, course.title("activity", n.activity))
               : course.title("activity", n.activity),
             m && h("span", { class: "act-meta" }, m),
           ),
@@ -374,7 +372,7 @@ export class StudentPage {
       .map((u) => {
         const unit = course.unit(u);
         if (!unit || !unit.diag) return null;
-        const p = h("p", null, h("a", { href: href(root, unit.diag) }, t("diag.take", { unit: unit.t || u })));
+        const p = h("p", null, h("a", { href: this.href(unit.diag) }, t("diag.take", { unit: unit.t || u })));
         this.on((v) => {
           p.hidden = this.plan.steps.filter((s) => s.unit === u).every((s) => {
             const st = v.status(s);
@@ -400,7 +398,7 @@ export class StudentPage {
     const el = h(
       "li",
       { class: "card step", id: "step-" + step.c },
-      h("article", { "aria-labelledby": hid }, h("h3", { id: hid }, comp && comp.u ? h("a", { href: href(root, comp.u) }, title) : title)),
+      h("article", { "aria-labelledby": hid }, h("h3", { id: hid }, comp && comp.u ? h("a", { href: this.href(comp.u) }, title) : title)),
     );
     const art = el.firstChild as HTMLElement;
     add(art, [

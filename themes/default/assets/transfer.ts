@@ -8,24 +8,18 @@
 //   {"pacer": "progress", "v": 1, "site": "<site key>", "student": "<token>",
 //    "at": "<RFC 3339>", "progress": {<the stored progress, see storage.ts>}}
 import { stamp } from "./clock";
-import { isObject, own, strings } from "./dom";
-import { type Answer, migrate, type Progress, type Rating, type Stamps, emptyProgress, fields, version } from "./storage";
+import { b64, isObject, own, strings, unb64 } from "./dom";
+import { type Answer, emptyProgress, migrate, parseObject, type Progress, type Rating, version } from "./storage";
 
 export const progressPrefix = "PACERP1.";
 export const receiptPrefix = "PACER1.";
 
 export function encode(s: string): string {
-  const b = new TextEncoder().encode(s);
-  let bin = "";
-  for (let i = 0; i < b.length; i++) bin += String.fromCharCode(b[i]);
-  return btoa(bin).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  return b64(new TextEncoder().encode(s));
 }
 
 function decode(s: string): string {
-  const bin = atob(s.replace(/\s+/g, "").replace(/-/g, "+").replace(/_/g, "/"));
-  const b = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) b[i] = bin.charCodeAt(i);
-  return new TextDecoder("utf-8", { fatal: true }).decode(b);
+  return new TextDecoder("utf-8", { fatal: true }).decode(unb64(s));
 }
 
 export function exportDoc(site: string, token: string, p: Progress): string {
@@ -34,7 +28,6 @@ export function exportDoc(site: string, token: string, p: Progress): string {
 
 const idRE = /^[a-z0-9][a-z0-9-]{0,99}$/;
 const atRE = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
-const at = (x: unknown): x is string => typeof x === "string" && (x === "" || atRE.test(x));
 
 function each<T>(x: unknown, keyRE: RegExp, f: (v: unknown) => T | undefined): Record<string, T> {
   const out: Record<string, T> = {};
@@ -48,10 +41,38 @@ function each<T>(x: unknown, keyRE: RegExp, f: (v: unknown) => T | undefined): R
 
 const clip = (s: unknown, n: number) => (typeof s === "string" ? s.slice(0, n) : "");
 
-// clean keeps what an untrusted progress value holds in the right shape.
-function clean(x: Record<string, unknown>): Progress {
+// unknownCap bounds the fields this client does not know that an import
+// may bring (in characters of JSON).
+const unknownCap = 65536;
+
+export interface Incoming {
+  at: string;
+  progress: Progress;
+  // future: items left out for a stamp later than tomorrow on this device
+  future: number;
+}
+
+// clean keeps what an untrusted progress value holds in the right shape:
+// stamps no later than a day after this device's clock, ratings within
+// the scale (levels 1..scale), unknown fields up to unknownCap.
+export function clean(x: Record<string, unknown>, scale: number): Incoming {
   const p = emptyProgress();
-  for (const k of Object.keys(x)) if (!own(p, k) && k !== "goals") p[k] = x[k];
+  const limit = new Date(Date.now() + 864e5).toISOString();
+  let future = 0;
+  const at = (y: unknown): y is string => {
+    if (typeof y !== "string" || !(y === "" || atRE.test(y))) return false;
+    if (y > limit) future++;
+    return y <= limit;
+  };
+  let room = unknownCap;
+  for (const k of Object.keys(x)) {
+    if (own(p, k) || k === "goals") continue;
+    const n = JSON.stringify(x[k]).length;
+    if (n <= room) {
+      p[k] = x[k];
+      room -= n;
+    }
+  }
   p.v = version;
   const st = (y: unknown) => each(y, idRE, (v) => (at(v) && v ? v : undefined));
   p.done = st(x.done);
@@ -65,37 +86,33 @@ function clean(x: Record<string, unknown>): Progress {
     .map((a) => ({ activity: a.activity, check: a.check, right: a.right, at: a.at }))
     .slice(-20000);
   p.picks = each(x.picks, /^[a-z0-9-]+\/[a-z0-9-]+$/, (v) => (isObject(v) && typeof v.a === "string" && idRE.test(v.a) && at(v.at) ? { a: v.a, at: v.at } : undefined));
+  const top = scale > 0 ? scale : 99;
   p.ratings = each(x.ratings, idRE, (v) =>
     (Array.isArray(v) ? v : [])
-      .filter((r: unknown): r is Rating => isObject(r) && typeof r.v === "number" && r.v % 1 === 0 && r.v > 0 && r.v < 100 && at(r.at) && !!r.at)
+      .filter((r: unknown): r is Rating => isObject(r) && typeof r.v === "number" && r.v % 1 === 0 && r.v > 0 && r.v <= top && at(r.at) && !!r.at)
       .map((r) => ({ v: r.v, at: r.at }))
       .slice(-500),
   );
   p.notes = each(x.notes, idRE, (v) => (isObject(v) && typeof v.t === "string" && at(v.at) ? { t: clip(v.t, 5000), at: v.at } : undefined));
   const g = x.goals;
   if (isObject(g) && at(g.at)) p.goals = { list: strings(g.list).slice(0, 20).map((s) => clip(s, 500)), at: g.at };
-  return p;
-}
-
-export interface Incoming {
-  at: string;
-  progress: Progress;
+  return { at: typeof x.at === "string" && atRE.test(x.at) ? x.at : "", progress: p, future };
 }
 
 // parse reads a pasted code, a link carrying one, or a file's text. It
 // returns the progress, or the key of the string that says what is wrong.
-export function parse(text: string, site: string, token: string): Incoming | string {
+export function parse(text: string, site: string, token: string, scale: number): Incoming | string {
   let s = text.trim();
   const i = s.indexOf("#import=");
   if (i >= 0) s = s.slice(i + 8);
-  let x: unknown;
+  let x: Record<string, unknown> | null;
   try {
     if (s.indexOf(progressPrefix) === 0) s = decode(s.slice(progressPrefix.length));
-    x = JSON.parse(s);
+    x = parseObject(s);
   } catch {
     return "io.bad";
   }
-  if (!isObject(x) || x.pacer !== "progress" || !isObject(x.progress) || typeof x.v !== "number") return "io.bad";
+  if (!x || x.pacer !== "progress" || !isObject(x.progress) || typeof x.v !== "number") return "io.bad";
   const p = x.progress;
   const v = typeof p.v === "number" ? p.v : 0;
   if (x.v > 1 || v > version) return "io.newer";
@@ -103,46 +120,40 @@ export function parse(text: string, site: string, token: string): Incoming | str
   if (x.site !== site) return "io.otherSite";
   if (x.student !== token) return "io.otherStudent";
   migrate(p, v);
-  return { at: at(x.at) ? x.at : "", progress: clean(p) };
+  const r = clean(p, scale);
+  r.at = typeof x.at === "string" && atRE.test(x.at) ? x.at : "";
+  return r;
 }
 
-function newest<T extends { at: string }>(a: Record<string, T>, b: Record<string, T>): Record<string, T> {
-  const out = Object.assign({}, a);
-  for (const k of Object.keys(b)) if (!own(out, k) || b[k].at > out[k].at) out[k] = b[k];
-  return out;
-}
-
-function latest(a: Stamps, b: Stamps): Stamps {
-  const out = Object.assign({}, a);
-  for (const k of Object.keys(b)) if (!(own(out, k)! >= b[k])) out[k] = b[k];
-  return out;
-}
-
-function union<T extends { at: string }>(a: T[], b: T[], key: (x: T) => string): T[] {
-  const seen: Record<string, boolean> = {};
-  const out: T[] = [];
-  for (const x of a.concat(b)) {
-    const k = key(x);
-    if (!seen[k]) out.push(x);
-    seen[k] = true;
+// salvage reads what it can of a stored value that does not parse, as one
+// cut off at its end: it drops the last unfinished item and closes what
+// is open.
+export function salvage(s: string): Record<string, unknown> | null {
+  const x = parseObject(s);
+  if (x) return x;
+  const open: string[] = [];
+  const cuts: [number, string][] = [];
+  let str = false;
+  let esc = false;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i];
+    if (str) {
+      if (esc) esc = false;
+      else if (ch === "\\") esc = true;
+      else if (ch === '"') str = false;
+    } else if (ch === '"') str = true;
+    else if (ch === "{" || ch === "[") {
+      open.push(ch === "{" ? "}" : "]");
+      cuts.push([i + 1, open.slice().reverse().join("")]);
+    } else if (ch === "}" || ch === "]") open.pop();
+    else if (ch === ",") cuts.push([i, open.slice().reverse().join("")]);
   }
-  // stable: equal stamps keep their order
-  return out.map((x, i) => [x, i] as [T, number]).sort((x, y) => (x[0].at < y[0].at ? -1 : x[0].at > y[0].at ? 1 : x[1] - y[1])).map((x) => x[0]);
-}
-
-// merge combines two copies of one student's progress, item by item, the
-// newest change winning; fields this client does not know are kept.
-export function merge(a: Progress, b: Progress): Progress {
-  const out = Object.assign({}, b, a) as Progress;
-  for (const [f] of fields) if (f !== "answers" && f !== "ratings" && f !== "picks" && f !== "notes") out[f] = latest(a[f] as Stamps, b[f] as Stamps);
-  out.answers = union(a.answers, b.answers, (x) => x.activity + "#" + x.check + "@" + x.at + x.right);
-  out.picks = newest(a.picks, b.picks);
-  out.notes = newest(a.notes, b.notes);
-  const r: Record<string, Rating[]> = Object.assign({}, a.ratings);
-  for (const c of Object.keys(b.ratings)) r[c] = union(own(a.ratings, c) || [], b.ratings[c], (x) => x.at + "=" + x.v);
-  out.ratings = r;
-  if (b.goals && (!a.goals || b.goals.at > a.goals.at)) out.goals = b.goals;
-  return out;
+  cuts.push([s.length, (str ? '"' : "") + open.slice().reverse().join("")]);
+  for (let j = cuts.length - 1; j >= Math.max(0, cuts.length - 50); j--) {
+    const y = parseObject(s.slice(0, cuts[j][0]) + cuts[j][1]);
+    if (y) return y;
+  }
+  return null;
 }
 
 // fileLink is a link that downloads text as a file.
