@@ -32,7 +32,7 @@ type words struct {
 	Receipts, ReceiptsIntro, Count, File      string
 	Problems, ProblemsIntro, Problem          string
 	Suspect, SuspectIntro, SuspectSome        string
-	SuspectWhy, IgnoredSome                   string
+	SuspectWhy, IgnoredSome, SuspectMark      string
 	SortedBy, Ascending, Descending           string
 	Status                                    map[string]string
 	// Nouns are counted nouns: singular and plural.
@@ -87,6 +87,7 @@ var texts = map[string]*words{
 		SuspectSome:   "%s dated after this report was made.",
 		SuspectWhy:    "dated %s, after this report was made: the device's clock is wrong or the receipt was edited; it never replaces another receipt of the student",
 		IgnoredSome:   "%s of competencies this course does not have were ignored.",
+		SuspectMark:   "(suspect: after this report)",
 		SortedBy:      "Sorted by %s, %s", Ascending: "ascending", Descending: "descending",
 		Status: map[string]string{
 			"not-started": "Not started", "practicing": "Practicing", "needs-support": "Needs support",
@@ -146,6 +147,7 @@ var texts = map[string]*words{
 		SuspectSome:   "%s con fecha posterior a este informe.",
 		SuspectWhy:    "con fecha %s, posterior a este informe: la hora del dispositivo está mal o el recibo fue editado; nunca reemplaza otro recibo del estudiante",
 		IgnoredSome:   "Se ignoraron %s de competencias que este curso no tiene.",
+		SuspectMark:   "(dudoso: posterior a este informe)",
 		SortedBy:      "Ordenado por %s, %s", Ascending: "ascendente", Descending: "descendente",
 		Status: map[string]string{
 			"not-started": "Sin empezar", "practicing": "Practicando", "needs-support": "Necesita apoyo",
