@@ -57,7 +57,8 @@ func deeper(s []byte) int {
 	if depth > MaxDepth {
 		return i + 1
 	}
-	for i < len(s) {
+	brk := breakFrom(s)
+	for i < len(s) && i < brk {
 		n := marker(s[i:])
 		if n == 0 {
 			return 0
@@ -71,6 +72,28 @@ func deeper(s []byte) int {
 		}
 	}
 	return 0
+}
+
+// breakFrom returns where the thematic break ending s starts ("- - -",
+// "***": three or more of one of - * _ with only spaces or tabs between),
+// or len(s): its dashes and stars are not list markers.
+func breakFrom(s []byte) int {
+	var c byte
+	n, from := 0, len(s)
+	for j := len(s) - 1; j >= 0; j-- {
+		switch b := s[j]; {
+		case b == ' ' || b == '\t':
+		case (b == '-' || b == '*' || b == '_') && (c == 0 || b == c):
+			c = b
+			n++
+			if n >= 3 {
+				from = j
+			}
+		default:
+			return from
+		}
+	}
+	return from
 }
 
 // marker returns the length of the block quote or list marker s starts

@@ -23,6 +23,8 @@ func TestNestingPastTheLimitIsFoundWhereItStarts(t *testing.T) {
 		{"100 levels are fine", strings.Repeat("- ", 100) + "x\n", 0, 0},
 		{"fenced code is not nesting", "```\n" + strings.Repeat("> ", 300) + "\n```\n", 0, 0},
 		{"a thematic break and emphasis are not lists", strings.Repeat("-", 500) + "\n" + strings.Repeat("*a* ", 300) + "\n", 0, 0},
+		{"a thematic break of spaced dashes", strings.Repeat("- ", 300) + "\n", 0, 0},
+		{"a list item holding a break", strings.Repeat("- ", 150) + "* * *\n", 1, 201},
 		{"an ordinary lesson", "# Ratios\n\n- one\n  - two\n    > quote\n\n1. first\n2. second\n", 0, 0},
 	} {
 		line, col := TooDeep([]byte(tt.body))

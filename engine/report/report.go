@@ -3,9 +3,13 @@
 // matches each to the roster by its token, and writes one self-contained
 // HTML page that tells the teacher who is behind pace, who needs support
 // on what, how self-ratings compare with check results, and what students
-// wrote. Receipts it cannot use (malformed, cut off, newer, from another
-// site, of a student not on the roster) are listed with their file and
-// reason, and the rest still make the report.
+// wrote. Receipts it cannot use (malformed, cut off, newer, over 1 MB,
+// made with another link secret, of a student not on the roster) are
+// listed with their file and reason, and the rest still make the report.
+// A receipt is a record, not a proof, so what a forged one can do is
+// bounded: one dated after the report is suspect and never replaces
+// another, and steps of competencies the course does not have are dropped
+// and counted.
 //
 // The report holds names and notes: it is the teacher's private page, never
 // part of a build's output. report reads receipts and the roster; it never

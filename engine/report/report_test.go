@@ -354,7 +354,8 @@ func TestAReceiptDatedAfterTheReportIsSuspectAndNeverWins(t *testing.T) {
 	if err := r.WriteHTML(&b); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{`id="suspect"`, "in/forged-ana.json", "2 receipts are dated after this report was made."} {
+	for _, want := range []string{`id="suspect"`, "in/forged-ana.json", "2 receipts are dated after this report was made.",
+		"Mon 30 Nov 2026, 07:05 (suspect: after this report)"} {
 		if !strings.Contains(b.String(), want) {
 			t.Errorf("the report lacks %q", want)
 		}

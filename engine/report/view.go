@@ -240,7 +240,11 @@ func latestCell(w *words, e *Entry, loc *time.Location) cell {
 	if e.Receipt == nil {
 		return cell{Text: w.NotHandedIn}
 	}
-	return cell{Text: w.dateTime(e.Receipt.At.In(loc)), Key: e.Receipt.At.UTC().Format("2006-01-02T15:04:05")}
+	c := cell{Text: w.dateTime(e.Receipt.At.In(loc)), Key: e.Receipt.At.UTC().Format("2006-01-02T15:04:05")}
+	if e.Suspect {
+		c.Text += " " + w.SuspectMark
+	}
+	return c
 }
 
 func (r *Report) selfText(w *words, level int) string {

@@ -34,7 +34,7 @@ type words struct {
 	Receipts, ReceiptsIntro, Count, File      string
 	Problems, ProblemsIntro, Problem          string
 	Suspect, SuspectIntro, SuspectSome        string
-	SuspectWhy, IgnoredSome                   string
+	SuspectWhy, IgnoredSome, SuspectMark      string
 	SortedBy, Ascending, Descending           string
 	Status                                    map[string]string
 	// s are all the language's strings: counted nouns and date names.
@@ -129,6 +129,7 @@ func wordsFor(lookup Words, lang string) *words {
 		SuspectSome:     s["report.suspectSome"],
 		SuspectWhy:      s["report.suspectWhy"],
 		IgnoredSome:     s["report.ignoredSome"],
+		SuspectMark:     s["report.suspectMark"],
 		SortedBy:        s["report.sortedBy"],
 		Ascending:       s["report.ascending"],
 		Descending:      s["report.descending"],

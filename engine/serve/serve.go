@@ -4,7 +4,10 @@
 // touches once the changes go quiet, and tells open pages to reload over
 // server-sent events, only after the rebuild has finished. A build with
 // errors leaves the last good build served and shows the diagnostics in
-// the terminal and over every open page until they are fixed.
+// the terminal and over every open page until they are fixed, once the
+// files behind them have been read again after a quiet spell (a save
+// caught half written never shows). It answers only requests addressed to
+// itself (DNS rebinding).
 //
 // It serves previews to the teacher's own browser; it is not a web server
 // for students (it listens on the loopback interface only).
