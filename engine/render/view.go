@@ -29,8 +29,8 @@ type Page struct {
 	Diagnostic *Diagnostic
 }
 
-// Diagnostic is a unit's pre-assessment page: every quick check of the
-// unit's competencies, grouped by competency.
+// Diagnostic is a unit's pre-assessment page: a few quick checks of each
+// of the unit's competencies (engine/mastery.Sample), grouped by competency.
 type Diagnostic struct {
 	Unit         Link
 	Competencies []DiagnosticCompetency

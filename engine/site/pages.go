@@ -11,6 +11,7 @@ import (
 	"github.com/pacer-edu/pacer/engine/content"
 	"github.com/pacer-edu/pacer/engine/diag"
 	"github.com/pacer-edu/pacer/engine/markdown"
+	"github.com/pacer-edu/pacer/engine/mastery"
 	"github.com/pacer-edu/pacer/engine/render"
 )
 
@@ -147,11 +148,16 @@ func (b *builder) diagnosticPage(site *render.Site, lang string, u *content.Unit
 	for _, ref := range u.Competencies {
 		dc := render.DiagnosticCompetency{Link: b.compLink(ref.ID)}
 		b.read(rActsFor, ref.ID, fAll)
-		for _, a := range b.course.ActivitiesFor[ref.ID] {
+		acts := b.course.ActivitiesFor[ref.ID]
+		counts := make([]int, len(acts))
+		for i, a := range acts {
 			b.read(rActivity, a.ID, fChecks)
-			for i, c := range a.Checks {
-				dc.Checks = append(dc.Checks, markdown.CheckHTML(c, i+1, "d-"+a.ID+"-", a.ID, markdown.Strings(p.T)))
-			}
+			counts[i] = len(a.Checks)
+		}
+		// A short check-in: a few items a competency, spread over its activities.
+		for _, at := range mastery.Sample(counts, mastery.PerCompetency) {
+			a := acts[at[0]]
+			dc.Checks = append(dc.Checks, markdown.CheckHTML(a.Checks[at[1]], at[1]+1, "d-"+a.ID+"-", a.ID, markdown.Strings(p.T)))
 		}
 		if len(dc.Checks) > 0 {
 			d.Competencies = append(d.Competencies, dc)

@@ -501,8 +501,11 @@ export class StudentPage {
         : "";
     setText(c.meta, when);
     c.meta.classList.toggle("late", late);
-    // soft lock: prerequisites of this playlist not yet mastered
-    const after = strings(step.requires).filter((r) => {
+    // soft lock: prerequisites of this playlist not yet mastered; a placed
+    // step shows none, nor its choice board
+    const boards = c.el.querySelectorAll<HTMLElement>(".board, .required");
+    for (let i = 0; i < boards.length; i++) boards[i].hidden = st === "placed";
+    const after = (st === "placed" ? [] : strings(step.requires)).filter((r) => {
       const s = this.byC[r];
       const x = s ? v.status(s) : "mastered";
       return x !== "mastered" && x !== "placed";
