@@ -164,6 +164,12 @@ func crossCheck(c *Course, diags *diag.List) {
 	for _, s := range c.Students {
 		resolve(s.Units, c.Unit, "unit", diags)
 		resolve(s.Mastered, c.Competency, "competency", diags)
+		for _, f := range s.Feedback {
+			resolve([]Ref{f.Competency}, c.Competency, "competency", diags)
+		}
+		for _, k := range s.Confirmed {
+			resolve([]Ref{k.Competency}, c.Competency, "competency", diags)
+		}
 		var g *Group
 		if s.Group != nil {
 			resolve([]Ref{*s.Group}, c.Group, "group", diags)

@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"path"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -12,6 +13,7 @@ import (
 	"github.com/pacer-edu/pacer/engine/diag"
 	"github.com/pacer-edu/pacer/engine/markdown"
 	"github.com/pacer-edu/pacer/engine/mastery"
+	"github.com/pacer-edu/pacer/engine/plan"
 	"github.com/pacer-edu/pacer/engine/render"
 )
 
@@ -309,8 +311,54 @@ func (b *builder) studentPage(site *render.Site, lang string, r *markdown.Render
 		}
 		v.Steps = append(v.Steps, sv)
 	}
+	v.Teacher = b.teacherNotes(s, pl)
 	p.Student = v
 	return p, nil
+}
+
+// teacherNotes gathers a student's feedback and confirmed mastery by
+// competency, those of the plan's steps first, in step order.
+func (b *builder) teacherNotes(s *content.Student, pl plan.Playlist) []render.TeacherNote {
+	if len(s.Feedback) == 0 && len(s.Confirmed) == 0 {
+		return nil
+	}
+	notes := map[string]*render.TeacherNote{}
+	var order []string
+	get := func(c string) *render.TeacherNote {
+		if n := notes[c]; n != nil {
+			return n
+		}
+		order = append(order, c)
+		notes[c] = &render.TeacherNote{Competency: b.compLink(c)}
+		return notes[c]
+	}
+	for _, f := range s.Feedback {
+		n := get(f.Competency.ID)
+		n.FeedbackDate, n.Feedback = f.Date.String(), f.Text
+	}
+	for _, k := range s.Confirmed {
+		n := get(k.Competency.ID)
+		n.ConfirmedDate, n.Level, n.Note = k.Date.String(), b.scaleLabel(k.Level), k.Note
+	}
+	rank := map[string]int{}
+	for i, st := range pl.Steps {
+		rank[st.Competency] = i + 1
+	}
+	slices.SortStableFunc(order, func(x, y string) int {
+		rx, ry := rank[x], rank[y]
+		if rx == 0 {
+			rx = len(pl.Steps) + 1
+		}
+		if ry == 0 {
+			ry = len(pl.Steps) + 1
+		}
+		return rx - ry
+	})
+	out := make([]render.TeacherNote, len(order))
+	for i, c := range order {
+		out[i] = *notes[c]
+	}
+	return out
 }
 
 func (b *builder) scaleLabel(level int) string {
