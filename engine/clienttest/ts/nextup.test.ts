@@ -2,7 +2,7 @@
 // support, and prompts what a step still lacks (an activity, a check, a
 // rating) before moving on; the teacher's confirmation moves it on.
 import { Course } from "../../../themes/default/assets/course";
-import { nextUp, View, type MasteryStep } from "../../../themes/default/assets/mastery";
+import { nextUp, reorder, View, type MasteryStep } from "../../../themes/default/assets/mastery";
 import type { Progress } from "../../../themes/default/assets/storage";
 import { equal, test } from "./harness";
 
@@ -78,4 +78,22 @@ test("next up: a step that needs support is not finished for pacing, its activit
   equal([v.status(steps[0]), v.finished(steps[0])], ["needs-support", false], "status and finished");
   const fine = new View(progress({ done: { "a-video": at(0), "a-quiz": at(0) } }), course, day);
   equal([fine.status(steps[0]), fine.finished(steps[0])], ["practicing", true], "without answers");
+});
+
+test("next up: a retry shows the choices in another order, every choice once", () => {
+  let seed = 7;
+  const rand = () => {
+    seed = (seed * 16807) % 2147483647;
+    return (seed - 1) / 2147483646;
+  };
+  let prev: number[] = [];
+  for (let k = 0; k < 50; k++) {
+    const o = reorder(4, prev, rand);
+    equal(o.slice().sort(), [0, 1, 2, 3], "a permutation");
+    if (JSON.stringify(o) === JSON.stringify(prev.length ? prev : [0, 1, 2, 3])) throw new Error("the same order twice: " + o);
+    prev = o;
+  }
+  equal(reorder(2, [], () => 0.99), [1, 0], "two choices always swap");
+  equal(reorder(2, [1, 0], () => 0), [0, 1], "and back");
+  equal(reorder(1), [0], "one choice");
 });

@@ -343,3 +343,20 @@ export function nextUp(steps: MasteryStep[], v: View, skip?: string): Next | nul
 
 // next is nextUp; kept for the pages that call it by this name.
 export const next = nextUp;
+
+// reorder gives the order to show n choices in on a retry: a shuffle
+// (rand in [0, 1)) that never repeats the order shown before (prev; the
+// written order when empty), so a retry cannot be answered by position.
+export function reorder(n: number, prev: number[] = [], rand: () => number = Math.random): number[] {
+  const before = prev.length === n ? prev : Array.from({ length: n }, (_, i) => i);
+  const out = before.slice();
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.min(i, Math.floor(rand() * (i + 1)));
+    const x = out[i];
+    out[i] = out[j];
+    out[j] = x;
+  }
+  // the same order again: rotate by one instead
+  if (n > 1 && out.every((x, i) => x === before[i])) return before.slice(1).concat(before[0]);
+  return out;
+}
