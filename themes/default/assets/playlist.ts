@@ -519,9 +519,10 @@ export class StudentPage {
     const missing: string[] = [];
     if (st !== "placed" && st !== "mastered") {
       if (!v.requiredDone(step)) missing.push(t("miss.acts"));
-      const k = v.checks(step.c);
+      const k = v.checks(step);
       if (k && k[2] < k[0]) missing.push(t("miss.checks", { m: k[0], n: k[1], r: k[2] }));
-      if (!v.selfMet(step.c)) missing.push(t("miss.self", { level: course.scale[course.rule(step.c).self - 1] || String(course.rule(step.c).self) }));
+      const self = v.rule(step).self;
+      if (!v.selfMet(step)) missing.push(t("miss.self", { level: course.scale[self - 1] || String(self) }));
     }
     const support = st === "needs-support" || st === "placed" ? [] : strings(step.support);
     const ext = st === "mastered" || st === "placed" ? strings(step.extension) : [];
