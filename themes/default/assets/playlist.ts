@@ -250,13 +250,16 @@ export class StudentPage {
     box.append(body);
     this.on((v) => {
       const n = next(this.plan.steps, v);
-      slot(body, n ? n.step.c + "|" + n.activity + "|" + !!n.support : "", () => {
+      slot(body, n ? n.step.c + "|" + n.activity + "|" + n.lacks : "", () => {
         if (!n) return [h("p", { class: "all-done" }, t("next.allDone"))];
         const a = course.activity(n.activity);
         const m = this.meta(n.activity);
         return [
           h("p", { class: "next-step" }, this.title(n.step.c)),
           n.support && h("p", { class: "offer-note" }, t("next.another")),
+          n.lacks === "check" && h("p", { class: "offer-note" }, t("next.check")),
+          n.lacks === "rating" && h("p", { class: "offer-note" }, h("a", { href: "#step-" + n.step.c }, t("next.rating"))),
+          !!n.activity &&
           h(
             "p",
             { class: "next-act" },
