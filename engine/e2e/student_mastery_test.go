@@ -24,8 +24,16 @@ func TestChecksDriveStatusSupportAndSoftLocks(t *testing.T) {
 	waitForClient(p, "activity")
 	bar := p.ByRole("navigation", "Your playlist")
 	bar.ByRole("link", "Back to my playlist").Wait()
+	choices := func() string {
+		return browsertest.Eval[string](p, `[...document.querySelectorAll("form.check")].find(f => f.textContent.includes("What is 2 + 3?")).querySelectorAll(".check-choice label").values().map(l => l.textContent).toArray().join("|")`)
+	}
+	before := choices()
 	answer(p, question(p, "What is 2 + 3?"), "single", "4")
 	question(p, "What is 2 + 3?").ByRole("status", "").WaitText("Not quite. Try again.")
+	// A retry gets the choices in another order, none chosen.
+	if after := choices(); after == before || len(after) != len(before) {
+		t.Errorf("after a wrong answer the choices read %q, before %q: want them shuffled", after, before)
+	}
 	// the explanation shows after an answer
 	question(p, "What is 2 + 3?").WaitText("jump 3 steps to 5")
 	answer(p, question(p, "Which sums make 10?"), "multiple", "4 + 6", "5 + 4")
@@ -53,12 +61,22 @@ func TestChecksDriveStatusSupportAndSoftLocks(t *testing.T) {
 	waitForClient(p, "activity")
 	answer(p, question(p, "How many blocks in all?"), "single", "5")
 	question(p, "How many blocks in all?").ByRole("status", "").WaitText("Right!")
-	// Retry the first video question, right: W R R meets 2 of 3.
+	// Retry the first video question the same day, right, after its
+	// explanation was shown: that is practice, so W W R still counts and
+	// Adding still needs support.
 	c.open(p, c.activity("adding-video"), day, "activity")
 	answer(p, question(p, "What is 2 + 3?"), "single", "5")
 	question(p, "What is 2 + 3?").ByRole("status", "").WaitText("Right!")
-
 	c.openStudent(t, p, "Ada L.", day)
+	waitStatus(t, p, "Adding", "Needs support")
+
+	// The next day the same item counts again: W R R meets 2 of 3.
+	const nextDay = "2026-09-08"
+	c.open(p, c.activity("adding-video"), nextDay, "activity")
+	answer(p, question(p, "What is 2 + 3?"), "single", "5")
+	question(p, "What is 2 + 3?").ByRole("status", "").WaitText("Right!")
+
+	c.openStudent(t, p, "Ada L.", nextDay)
 	waitStatus(t, p, "Adding", "Mastered")
 	if n := card(p, "Doubling").ByCSS(".soft-lock").Count(); n != 0 {
 		t.Errorf("Doubling still shows a soft lock after Adding was mastered: %q", card(p, "Doubling").Text())

@@ -9,6 +9,7 @@ import type { Ctx } from "./context";
 import { href } from "./course";
 import { button, byId, h } from "./dom";
 import { next, View } from "./mastery";
+import { readAloudButton } from "./readaloud";
 
 export async function initActivityBar(ctx: Ctx): Promise<void> {
   const bar = byId("pacer-activity-bar");
@@ -21,6 +22,9 @@ export async function initActivityBar(ctx: Ctx): Promise<void> {
     return;
   }
   const token = me.token;
+  const main = byId("main");
+  // Made once: redrawing the bar must not lose what is being read.
+  const speak = me.info.readAloud === true && main ? readAloudButton(main, t, ctx.lang) : null;
   const draw = () => {
     bar.textContent = "";
     const v = new View(me.p, course);
@@ -42,6 +46,7 @@ export async function initActivityBar(ctx: Ctx): Promise<void> {
     bar.append(h("a", { class: "bar-back", href: href(root, "s/" + token + "/index.html") }, t("bar.back")), mark);
     if (n && a && a.u) bar.append(h("a", { class: "button", href: href(root, a.u) }, t("bar.next", { title: course.title("activity", n.activity) })));
     if (typeof me.info.name === "string" && me.info.name) bar.append(h("span", { class: "bar-who" }, t("bar.who", { name: me.info.name })));
+    if (speak) bar.append(speak);
   };
   me.onChange(draw);
   draw();

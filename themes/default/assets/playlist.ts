@@ -20,6 +20,7 @@ export interface Playlist {
   timeFactor: number;
   shortfall: number;
   goals: string[];
+  readAloud: boolean;
   steps: Step[];
 }
 
@@ -35,13 +36,14 @@ function readPlaylist(): Playlist | null {
     timeFactor: num(x.timeFactor, 1),
     shortfall: num(x.shortfall, 0),
     goals: strings(x.goals),
+    readAloud: x.readAloud === true,
     steps: x.steps.filter((s: unknown): s is Step => isObject(s) && typeof s.c === "string"),
   };
 }
 
 // planOf keeps what an activity page needs to find the next activity.
 function planOf(steps: Step[]): PlanStep[] {
-  return steps.map((s) => ({ c: s.c, placed: s.placed, choices: s.choices, support: s.support, extension: s.extension }));
+  return steps.map((s) => ({ c: s.c, placed: s.placed, choices: s.choices, support: s.support, extension: s.extension, rule: s.rule, confirmed: s.confirmed }));
 }
 
 export async function initStudent(ctx: Ctx): Promise<void> {
@@ -53,7 +55,7 @@ export async function initStudent(ctx: Ctx): Promise<void> {
   ctx.store.setTab(token);
   const me = await ctx.me;
   if (!me) return;
-  me.setInfo({ name, steps: planOf(plan.steps) });
+  me.setInfo({ name, steps: planOf(plan.steps), readAloud: plan.readAloud });
 
   let app = byId("pacer-app");
   const fallback = byId("playlist");

@@ -42,6 +42,10 @@ export interface Answer {
   check: number;
   right: boolean;
   at: string;
+  // explained: the item's explanation had been shown before this answer
+  // (it is then practice, SPEC 5.3); answer: what was answered.
+  explained?: boolean;
+  answer?: string | string[];
 }
 
 export interface Rating {
@@ -83,9 +87,14 @@ export interface Progress {
 
 // PlanStep is the part of a playlist step an activity page needs to find
 // the next activity; the student page stores it when it is opened.
+import type { Step } from "./pace";
+
 export interface PlanStep {
   c: string;
   placed?: boolean;
+  // the student's own rule and the teacher's confirmation (mastery.ts)
+  rule?: Step["rule"];
+  confirmed?: Step["confirmed"];
   choices?: { key?: string; options: string[] }[];
   support?: string[];
   extension?: string[];
@@ -97,6 +106,8 @@ export interface Info {
   // saved: the last export or hand-in made on this device.
   saved?: string;
   steps?: PlanStep[];
+  // readAloud: the plan offers speech on activity pages (accommodations).
+  readAloud?: boolean;
   [field: string]: unknown;
 }
 

@@ -83,7 +83,13 @@ export function clean(x: Record<string, unknown>, scale: number): Incoming {
       (a: unknown): a is Answer =>
         isObject(a) && typeof a.activity === "string" && idRE.test(a.activity) && typeof a.check === "number" && a.check % 1 === 0 && a.check > 0 && typeof a.right === "boolean" && at(a.at) && !!a.at,
     )
-    .map((a) => ({ activity: a.activity, check: a.check, right: a.right, at: a.at }))
+    .map((a) => {
+      const out: Answer = { activity: a.activity, check: a.check, right: a.right, at: a.at };
+      if (typeof a.explained === "boolean") out.explained = a.explained;
+      const given = answerOf(a.answer);
+      if (given !== undefined) out.answer = given;
+      return out;
+    })
     .slice(-20000);
   p.picks = each(x.picks, /^[a-z0-9-]+\/[a-z0-9-]+$/, (v) => (isObject(v) && typeof v.a === "string" && idRE.test(v.a) && at(v.at) ? { a: v.a, at: v.at } : undefined));
   const top = scale > 0 ? scale : 99;
@@ -97,6 +103,14 @@ export function clean(x: Record<string, unknown>, scale: number): Incoming {
   const g = x.goals;
   if (isObject(g) && at(g.at)) p.goals = { list: strings(g.list).slice(0, 20).map((s) => clip(s, 500)), at: g.at };
   return { at: typeof x.at === "string" && atRE.test(x.at) ? x.at : "", progress: p, future };
+}
+
+// answerOf keeps an attempt's answer when it has the form checks.ts
+// writes: a short text, or a few choice values.
+function answerOf(v: unknown): string | string[] | undefined {
+  if (typeof v === "string") return clip(v, 500);
+  if (Array.isArray(v) && v.length <= 20 && v.every((x) => typeof x === "string" && x.length <= 20)) return v as string[];
+  return undefined;
 }
 
 // parse reads a pasted code, a link carrying one, or a file's text. It
