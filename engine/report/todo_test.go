@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"testing"
@@ -121,6 +122,33 @@ mastered: []    # placed
 		}
 		if e.Student.Name == "Eli" && (len(doc.Mastered) != 2 || doc.Confirmed != nil) {
 			t.Errorf("Eli's snippet keeps his placements and confirms nothing: %+v", doc)
+		}
+	}
+}
+
+func TestTheReportSaysWhatToDoInTheSiteLanguage(t *testing.T) {
+	for lang, want := range map[string][]string{
+		"en": {`<h2 id="groups-h">Suggested small groups</h2>`, `<li>Store prices</li>`,
+			`<h2 id="ready-h">Ready to confirm or place out</h2>`,
+			`<label for="yaml-ana">YAML for Ana (content/students/ana.yaml)</label>`,
+			`unit-rate: {date: 2026-11-27, text: &#34;&#34;}`, "# your words to the student, shown on their own page only"},
+		"es": {`Grupos pequeños sugeridos`, `Listos para confirmar o para saltar`, `YAML para Ana (content/students/ana.yaml)`,
+			"# dominio que viste tú; cuenta como dominado"},
+	} {
+		r := class(t)
+		r.Roster.Language = lang
+		var b bytes.Buffer
+		if err := r.WriteHTML(&b); err != nil {
+			t.Fatal(err)
+		}
+		page := b.String()
+		for _, s := range want {
+			if !strings.Contains(page, s) {
+				t.Errorf("%s: the report lacks %q", lang, s)
+			}
+		}
+		if strings.Contains(page, "yaml-eli") == false || strings.Count(page, "<textarea") != 9 {
+			t.Errorf("%s: want a YAML box for each of the 9 students who handed in, got %d", lang, strings.Count(page, "<textarea"))
 		}
 	}
 }
