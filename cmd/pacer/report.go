@@ -13,7 +13,7 @@ import (
 )
 
 func reportCmd(args []string, stdout, stderr io.Writer) (int, error) {
-	fs := flags("report", "report RECEIPTS... [-o FILE] [-s DIR]\n\nRECEIPTS are receipt files, or folders of them (*.json, *.txt), searched recursively", stderr)
+	fs := flags("report", "report RECEIPTS... [-o FILE] [-s DIR]\n\nRECEIPTS are receipt files, texts holding codes (.txt, a form's .csv), or folders of them, searched recursively", stderr)
 	dir := fs.String("s", ".", "site `folder` (holding site.yaml)")
 	out := fs.String("o", "", "report `file` (default: .pacer/report.html in the site folder; never inside the build output)")
 	paths, err := parseArgs(fs, args, stderr)
@@ -43,7 +43,7 @@ func reportCmd(args []string, stdout, stderr io.Writer) (int, error) {
 		return 2, errUsage
 	}
 	if len(srcs) == 0 && len(probs) == 0 {
-		return 1, fmt.Errorf("found no receipts (*.json or *.txt files) in %s", strings.Join(paths, ", "))
+		return 1, fmt.Errorf("found no files to read in %s", strings.Join(paths, ", "))
 	}
 	res := site.Inspect(site.Options{Root: *dir})
 	if code, err := inspected(res, stderr, "no report was written"); code != 0 {

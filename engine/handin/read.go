@@ -23,9 +23,26 @@ func (e LineError) Error() string { return fmt.Sprintf("line %d: %v", e.Line, e.
 // it could not use: frames of other sites (when site is not empty),
 // damaged ones, hand-ins with parts missing.
 func Read(text []byte, site string) ([]*receipt.Receipt, []LineError) {
+	found, errs := ReadLines(text, site)
+	out := make([]*receipt.Receipt, len(found))
+	for i, f := range found {
+		out[i] = f.Receipt
+	}
+	return out, errs
+}
+
+// Found is a whole hand-in that [ReadLines] found, with the line of its
+// first part (from 1), so the teacher can be told where it came from.
+type Found struct {
+	Receipt *receipt.Receipt
+	Line    int
+}
+
+// ReadLines is [Read], saying on which line each hand-in starts.
+func ReadLines(text []byte, site string) ([]Found, []LineError) {
 	type pending struct {
-		line  int
-		parts []Part
+		first, line int
+		parts       []Part
 	}
 	byKey := map[string]*pending{}
 	var order []string
@@ -57,14 +74,14 @@ func Read(text []byte, site string) ([]*receipt.Receipt, []LineError) {
 			}
 			k := p.Key()
 			if byKey[k] == nil {
-				byKey[k] = &pending{}
+				byKey[k] = &pending{first: i + 1}
 				order = append(order, k)
 			}
 			byKey[k].line = i + 1
 			byKey[k].parts = append(byKey[k].parts, p)
 		}
 	}
-	var out []*receipt.Receipt
+	var out []Found
 	for _, k := range order {
 		pd := byKey[k]
 		r, err := Join(pd.parts)
@@ -72,7 +89,7 @@ func Read(text []byte, site string) ([]*receipt.Receipt, []LineError) {
 			errs = append(errs, LineError{pd.line, err})
 			continue
 		}
-		out = append(out, r)
+		out = append(out, Found{r, pd.first})
 	}
 	return out, errs
 }

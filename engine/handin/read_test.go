@@ -42,3 +42,13 @@ func TestReadFindsFramesInAnyTextAndJoinsThem(t *testing.T) {
 		}
 	}
 }
+
+func TestReadLinesSaysWhereEachHandInStarts(t *testing.T) {
+	long, _ := Encode(realistic(150))
+	short, _ := Encode(realistic(3))
+	text := strings.Join([]string{"Timestamp,Code", long[1], short[0], long[0], long[2]}, "\n")
+	got, errs := ReadLines([]byte(text), "")
+	if len(errs) != 0 || len(got) != 2 || got[0].Line != 2 || got[1].Line != 3 || got[1].Receipt.Name != realistic(3).Name {
+		t.Fatalf("found %+v, errors %v; want the long hand-in at line 2, the short at 3", got, errs)
+	}
+}

@@ -49,7 +49,9 @@ type Site struct {
 	Key string
 	// Script, Course and Style are asset paths relative to the root.
 	Script, Course, Style string
-	Units                 []Link
+	// HandIn is the QR hand-in module's path, "" when the theme has none.
+	HandIn string
+	Units  []Link
 }
 
 // Link is a titled link, URL relative to the site root.

@@ -33,12 +33,21 @@ type Student struct {
 	Token, ID, Name string
 	// Group is what a person reads: the group's title, else its id.
 	Group string
+	// File is the student's file, relative to the site root.
+	File string
+	// Mastered are the competencies the teacher placed the student out
+	// of; Confirmed those whose mastery the teacher confirmed. (Confirmed
+	// is filled once student files carry `confirmed:`, see RosterOf.)
+	Mastered, Confirmed []string
 }
 
 // Competency is what the report needs of a competency.
 type Competency struct {
 	ID, Title string
 	Rule      config.Rule
+	// Support are the competency's support activities (level: support),
+	// by id.
+	Support []Activity
 }
 
 // Roster is the site as the report sees it.
@@ -72,12 +81,32 @@ func RosterOf(res *site.Result) *Roster {
 	for _, k := range c.Competencies {
 		ro.Competencies[k.ID] = Competency{ID: k.ID, Title: k.Title, Rule: k.Rule}
 	}
+	for _, a := range c.Activities {
+		if a.Level != "support" {
+			continue
+		}
+		for _, f := range a.For {
+			if k, ok := ro.Competencies[f.ID]; ok {
+				k.Support = append(k.Support, Activity{a.ID, a.Title})
+				ro.Competencies[f.ID] = k
+			}
+		}
+	}
 	for _, s := range res.Students {
 		g := s.Group
 		if grp := c.Group[g]; grp != nil && grp.Title != "" {
 			g = grp.Title
 		}
-		ro.Students = append(ro.Students, Student{Token: s.Token, ID: s.ID, Name: s.Name, Group: g})
+		st := Student{Token: s.Token, ID: s.ID, Name: s.Name, Group: g}
+		if cs := c.Student[s.ID]; cs != nil {
+			st.File = cs.File
+			for _, m := range cs.Mastered {
+				st.Mastered = append(st.Mastered, m.ID)
+			}
+			// Hook: when content.Student has Confirmed (the learner-model
+			// work), add its competency ids to st.Confirmed here.
+		}
+		ro.Students = append(ro.Students, st)
 	}
 	return ro
 }

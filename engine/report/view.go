@@ -54,6 +54,14 @@ type section struct {
 	Legend             []legendItem
 	Scale              []string
 	Table              table
+	// Snippets, when there are any, are shown instead of the table.
+	Snippets []snippet
+}
+
+// snippet is text to copy, in a labelled read-only box.
+type snippet struct {
+	ID, Label, Text string
+	Lines           int
 }
 
 type legendItem struct{ Class, Label string }
@@ -78,11 +86,16 @@ func (r *Report) view() *view {
 		r.mapSection(w, comps),
 		r.behindSection(w),
 		r.supportSection(w),
+		r.groupSection(w),
+		r.readySection(w),
 		r.calibSection(w),
 		r.reflectionSection(w),
 		r.goalSection(w),
-		r.receiptSection(w),
 	}
+	if y := r.yamlSection(w); len(y.Snippets) > 0 {
+		v.Sections = append(v.Sections, y)
+	}
+	v.Sections = append(v.Sections, r.receiptSection(w))
 	if len(r.Suspect) > 0 {
 		v.Sections = append(v.Sections, listSection(w, "suspect", w.Suspect, w.SuspectIntro, r.Suspect))
 	}
@@ -416,4 +429,53 @@ func listSection(w *words, id, heading, intro string, ps []Problem) section {
 		t.Rows = append(t.Rows, []cell{f, text(p.Reason)})
 	}
 	return section{ID: id, Heading: heading, Intro: intro, Table: t}
+}
+
+func (r *Report) groupSection(w *words) section {
+	t := table{ID: "groups-table", Caption: w.Groups, Empty: w.GroupsNone,
+		Cols: []column{{w.Competency, ""}, {w.Students, ""}, {w.SupportLeft, ""}}}
+	for _, g := range r.Groups() {
+		var names, acts []string
+		for _, e := range g.Students {
+			names = append(names, e.Student.Name)
+		}
+		for _, a := range g.Activities {
+			acts = append(acts, a.Title)
+		}
+		left := cell{List: acts, Key: strings.ToLower(strings.Join(acts, " "))}
+		switch {
+		case len(g.Competency.Support) == 0:
+			left = text(w.NoSupport)
+		case len(acts) == 0:
+			left = text(w.NoneLeft)
+		}
+		t.Rows = append(t.Rows, []cell{{Head: true, Text: g.Competency.Title, Key: strings.ToLower(g.Competency.Title)},
+			{List: names, Key: strconv.Itoa(len(names))}, left})
+	}
+	return section{ID: "groups", Heading: w.Groups, Intro: w.GroupsIntro, Table: t}
+}
+
+func (r *Report) readySection(w *words) section {
+	t := table{ID: "ready-table", Caption: w.Ready, Empty: w.ReadyNone,
+		Cols: []column{{w.Student, "ascending"}, {w.Group, ""}, {w.Competency, ""}, {w.SelfRating, ""}, {w.Checks, ""}}}
+	for _, rd := range r.Ready() {
+		t.Rows = append(t.Rows, []cell{studentCell(rd.Entry), text(rd.Entry.Student.Group), text(r.title(rd.Step.C)),
+			r.selfCell(w, rd.Step), checksCell(w, rd.Step)})
+	}
+	return section{ID: "ready", Heading: w.Ready, Intro: w.ReadyIntro, Table: t}
+}
+
+// yamlSection gives, for each student who handed in, the YAML for their
+// file, dated the day the report is made.
+func (r *Report) yamlSection(w *words) section {
+	sec := section{ID: "yaml", Heading: w.YAML, Intro: w.YAMLIntro}
+	for _, e := range r.Entries {
+		if e.Receipt == nil {
+			continue
+		}
+		s := r.Snippet(e, r.Made, w.YAMLComments)
+		sec.Snippets = append(sec.Snippets, snippet{ID: "yaml-" + e.Student.ID, Label: fmt.Sprintf(w.YAMLFor, e.Student.Name, e.Student.File),
+			Text: s, Lines: strings.Count(s, "\n")})
+	}
+	return sec
 }

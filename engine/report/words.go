@@ -36,6 +36,11 @@ type words struct {
 	Suspect, SuspectIntro, SuspectSome        string
 	SuspectWhy, IgnoredSome, SuspectMark      string
 	SortedBy, Ascending, Descending           string
+	Groups, GroupsIntro, GroupsNone, Students string
+	SupportLeft, NoneLeft, NoSupport          string
+	Ready, ReadyIntro, ReadyNone              string
+	YAML, YAMLIntro, YAMLFor                  string
+	YAMLComments                              [3]string
 	Status                                    map[string]string
 	// s are all the language's strings: counted nouns and date names.
 	s map[string]string
@@ -133,6 +138,20 @@ func wordsFor(lookup Words, lang string) *words {
 		SortedBy:        s["report.sortedBy"],
 		Ascending:       s["report.ascending"],
 		Descending:      s["report.descending"],
+		Groups:          s["report.groups"],
+		GroupsIntro:     s["report.groupsIntro"],
+		GroupsNone:      s["report.groupsNone"],
+		Students:        s["report.students"],
+		SupportLeft:     s["report.supportLeft"],
+		NoneLeft:        s["report.noneLeft"],
+		NoSupport:       s["report.noSupport"],
+		Ready:           s["report.ready"],
+		ReadyIntro:      s["report.readyIntro"],
+		ReadyNone:       s["report.readyNone"],
+		YAML:            s["report.yaml"],
+		YAMLIntro:       s["report.yamlIntro"],
+		YAMLFor:         s["report.yamlFor"],
+		YAMLComments:    [3]string{s["report.yaml.feedback"], s["report.yaml.confirmed"], s["report.yaml.mastered"]},
 		Status: map[string]string{
 			"not-started": s["report.status.not-started"], "practicing": s["report.status.practicing"],
 			"needs-support": s["report.status.needs-support"], "mastered": s["report.status.mastered"],

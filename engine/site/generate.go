@@ -51,8 +51,14 @@ func (b *builder) generate(out output) error {
 		return err
 	}
 	b.assetDiags(a.Warnings)
+	handInPath, handInJS := b.handIn()
 	if diags.HasErrors() {
 		return nil
+	}
+	if handInPath != "" {
+		if err := out.put(handInPath, outFile{data: handInJS}); err != nil {
+			return err
+		}
 	}
 	for p, data := range a.Files {
 		if err := out.put(p, outFile{data: data}); err != nil {
@@ -75,7 +81,9 @@ func (b *builder) generate(out output) error {
 	if err := out.put(studentsIndex, outFile{data: b.studentsIndex()}); err != nil {
 		return err
 	}
-	jobs, err := b.jobs(b.site(a.Script, a.Style, coursePath), out.put)
+	site := b.site(a.Script, a.Style, coursePath)
+	site.HandIn = handInPath
+	jobs, err := b.jobs(site, out.put)
 	if err != nil {
 		return err
 	}

@@ -25,6 +25,7 @@ const (
 	SessionScript = "assets/pacer.js"
 	SessionStyle  = "assets/pacer.css"
 	SessionCourse = "assets/course.js"
+	SessionHandIn = "assets/pacer-handin.js"
 )
 
 // Session keeps a site loaded between builds, for the dev server: the
@@ -56,6 +57,9 @@ type snapshot struct {
 	asset    *assets.Result
 	assetMsg []diag.Diagnostic
 	courseJS []byte
+	// handIn is the theme's QR hand-in module and its path.
+	handIn     []byte
+	handInPath string
 	// courseReads is what the course data read.
 	courseReads *readSet
 	// stringsJS is the client strings script of each language, by path.
@@ -289,6 +293,9 @@ func (s *Session) build(b *builder, old *snapshot, changed []string) (*Update, e
 			return up, nil
 		}
 		snap.asset = a
+		if p, js := b.handIn(); p != "" {
+			snap.handInPath, snap.handIn = SessionHandIn, js
+		}
 		for _, d := range a.Warnings {
 			d.Pos.File = path.Join("themes", b.cfg.Theme, d.Pos.File)
 			snap.assetMsg = append(snap.assetMsg, d)
@@ -296,6 +303,7 @@ func (s *Session) build(b *builder, old *snapshot, changed []string) (*Update, e
 		}
 	} else {
 		snap.asset, snap.assetMsg = old.asset, old.assetMsg
+		snap.handInPath, snap.handIn = old.handInPath, old.handIn
 		for _, d := range old.assetMsg {
 			b.res.Diags.Add(d)
 		}
@@ -306,6 +314,7 @@ func (s *Session) build(b *builder, old *snapshot, changed []string) (*Update, e
 
 	snap.stringsJS = b.stringScripts(false)
 	site := b.site(SessionScript, SessionStyle, SessionCourse)
+	site.HandIn = snap.handInPath
 	jobs, err := b.jobs(site, func(p string, f outFile) error { snap.media[p] = f; return nil })
 	if err != nil {
 		return up, err
@@ -430,6 +439,9 @@ func (snap *snapshot) files() map[string]served {
 		files[p] = served{data: data}
 	}
 	files[SessionCourse] = served{data: snap.courseJS}
+	if snap.handInPath != "" {
+		files[snap.handInPath] = served{data: snap.handIn}
+	}
 	for p, data := range snap.stringsJS {
 		files[p] = served{data: data}
 	}

@@ -4,6 +4,7 @@
 // copy that could not be read.
 import { formatDay, stamp, stampDay } from "./clock";
 import { add, button, h, own, section, strings } from "./dom";
+import { showCodes } from "./handinload";
 import { groups, type View } from "./mastery";
 import { type Change, diff, merge, revert } from "./merge";
 import { pace } from "./pace";
@@ -236,6 +237,12 @@ export function initTransfer(page: StudentPage): void {
             ...codeBox("pacer-receipt", t("hand.code"), receiptPrefix + encode(JSON.stringify(r))),
             h("p", { class: "actions" }, fileLink("pacer-receipt-" + slug(page.name) + "-" + page.day + ".json", JSON.stringify(r, null, 2), t("hand.file"))),
           ]);
+          const src = app.getAttribute("data-handin");
+          if (src) {
+            const qr = h("div", { class: "handin-codes" });
+            receiptOut.append(qr);
+            void showCodes(qr, r, src);
+          }
           receiptOut.hidden = false;
           saved();
           page.refresh();
