@@ -85,7 +85,10 @@ type Result struct {
 	// students' links.
 	SecretProblem *token.Error
 	// SiteKey is the site's key in browsers and receipts.
-	SiteKey  string
+	SiteKey string
+	// Receipts says receipts were merged into students' pages (see
+	// Student.Merged).
+	Receipts bool
 	Duration time.Duration
 	// Words looks up the theme's UI strings of a language, for the
 	// teacher's tools (cards, scan page, report); nil when the theme did
@@ -233,6 +236,7 @@ func load(opts Options, res *Result) (*builder, bool) {
 			pos = diag.Pos{}
 		}
 		b.loadReceipts(dir, pos, time.Now())
+		res.Receipts = true
 		for i, s := range res.Students {
 			_, res.Students[i].Merged = b.receipts[s.Token]
 		}
