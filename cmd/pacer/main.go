@@ -26,6 +26,7 @@ Usage:
               [--receipts DIR]                          merge each student's newest receipt into their own page
   pacer check [-s DIR]                                  validate everything, build nothing
   pacer serve [-s DIR] [--port N]                       preview while you write: rebuild and reload on save
+              [--receipts DIR]                          (and every student's page at /_pacer/students/)
   pacer new site DIR                                    start a new site in DIR
   pacer new activity|competency|unit|student|group ID   add a file from a commented template
   pacer links [-s DIR] [-o DIR] [--base-url URL]        students' links as a CSV and printable QR cards

@@ -20,8 +20,10 @@ import (
 // the import rules (newest per item), so the snapshot is written in the
 // export format the import reads (themes/default/assets/transfer.ts).
 
-// receiptsDir is the receipts folder of a build, "" when off.
-func receiptsDir(opts Options, cfgDir string) string {
+// ReceiptsDir is the receipts folder of a build, "" when off: opts.Receipts
+// (relative to the current folder), else site.yaml's students.receipts
+// (cfgDir, relative to the site).
+func ReceiptsDir(opts Options, cfgDir string) string {
 	dir := opts.Receipts
 	if dir == "" {
 		dir = cfgDir

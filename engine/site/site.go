@@ -230,7 +230,7 @@ func load(opts Options, res *Result) (*builder, bool) {
 	}
 	slices.SortFunc(res.Students, func(a, b Student) int { return cmp.Compare(a.ID, b.ID) })
 	b := &builder{opts: opts, res: res, cfg: cfg, course: course, theme: theme, secret: secret}
-	if dir := receiptsDir(opts, cfg.Students.Receipts); dir != "" {
+	if dir := ReceiptsDir(opts, cfg.Students.Receipts); dir != "" {
 		pos := cfg.Students.ReceiptsPos
 		if opts.Receipts != "" {
 			pos = diag.Pos{}
