@@ -70,7 +70,12 @@ func TestReceiptsFollowTheStudentIntoTheirOwnPageOnly(t *testing.T) {
 			Goals: []string{goal}}
 	}
 	writeReceipt(t, rdir, "ana-monday.json", mk(day.Add(-24*time.Hour), "Old note of Ana", "Old goal of Ana"))
-	writeReceipt(t, rdir, "ana-tuesday.json", mk(day, "Tape diagrams helped Ana", "Finish ratios, Ana's goal"))
+	// The newest comes as a code in a text file, as the scan page saves them.
+	code, err := receipt.Code(mk(day, "Tape diagrams helped Ana", "Finish ratios, Ana's goal"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, rdir, map[string]string{"scanned.txt": "# Pacer hand-ins\nAna: " + code + "\n"})
 	writeReceipt(t, rdir, "ana-from-the-future.json", mk(time.Now().Add(48*time.Hour), "Future note of Ana", "Future goal"))
 	write(t, rdir, map[string]string{"notes.txt": "nothing to see here\n"})
 
