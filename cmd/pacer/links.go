@@ -15,10 +15,11 @@ import (
 )
 
 func linksCmd(args []string, stdout, stderr io.Writer) (int, error) {
-	fs := flags("links", "links [-s DIR] [-o DIR] [--base-url URL]", stderr)
+	fs := flags("links", "links [-s DIR] [-o DIR] [--base-url URL] [--receipts DIR]", stderr)
 	dir := fs.String("s", ".", "site `folder` (holding site.yaml)")
 	out := fs.String("o", "", "output `folder` (default: .pacer/links in the site folder; never inside the build output)")
 	base := fs.String("base-url", "", "the absolute `URL` the site is published at (default: baseURL in site.yaml)")
+	receipts := fs.String("receipts", "", "the `folder` of receipts the site is built with, to say which pages carry merged progress (default: students.receipts in site.yaml)")
 	if err := parse(fs, args, stderr); err != nil {
 		return 2, err
 	}
@@ -26,7 +27,7 @@ func linksCmd(args []string, stdout, stderr io.Writer) (int, error) {
 		fmt.Fprintf(stderr, "pacer links: --base-url %q must start with http:// or https://\n", *base)
 		return 2, errUsage
 	}
-	res := site.Inspect(site.Options{Root: *dir})
+	res := site.Inspect(site.Options{Root: *dir, Receipts: *receipts})
 	if code, err := inspected(res, stderr, "no links were written"); code != 0 {
 		return code, err
 	}
@@ -57,6 +58,19 @@ func linksCmd(args []string, stdout, stderr io.Writer) (int, error) {
 	}
 	fmt.Fprintf(stdout, "wrote the links of %s:\n  %s  (a spreadsheet)\n  %s  (cards with QR codes: open it and print)\n  %s  (the scan page: open it to read students' QR hand-ins with a camera)\nkeep all three private: each link opens one student's page\n",
 		plural(len(res.Students), "student"), csvPath, cardsPath, filepath.Join(o, links.ScanFile))
+	if res.Receipts {
+		var merged []string
+		for _, s := range res.Students {
+			if s.Merged {
+				merged = append(merged, s.Name)
+			}
+		}
+		fmt.Fprintf(stdout, "merged progress from receipts (published behind each one's private link): %d of %d students", len(merged), len(res.Students))
+		if len(merged) > 0 {
+			fmt.Fprintf(stdout, ": %s", strings.Join(merged, ", "))
+		}
+		fmt.Fprintln(stdout)
+	}
 	return 0, nil
 }
 

@@ -23,8 +23,10 @@ const usage = `Pacer builds personalized-learning sites from Markdown.
 
 Usage:
   pacer build [-s DIR] [-o DIR] [--base-url URL] [-q]   build the site into DIR/public
+              [--receipts DIR]                          merge each student's newest receipt into their own page
   pacer check [-s DIR]                                  validate everything, build nothing
   pacer serve [-s DIR] [--port N]                       preview while you write: rebuild and reload on save
+              [--receipts DIR]                          (and every student's page at /_pacer/students/)
   pacer new site DIR                                    start a new site in DIR
   pacer new activity|competency|unit|student|group ID   add a file from a commented template
   pacer links [-s DIR] [-o DIR] [--base-url URL]        students' links as a CSV and printable QR cards
@@ -133,24 +135,25 @@ func parse(fs *flag.FlagSet, args []string, stderr io.Writer) error {
 }
 
 func build(args []string, stdout, stderr io.Writer, dry bool) (int, error) {
-	name, syn := "build", "build [-s DIR] [-o DIR] [--base-url URL] [-q]"
+	name, syn := "build", "build [-s DIR] [-o DIR] [--base-url URL] [--receipts DIR] [-q]"
 	if dry {
 		name, syn = "check", "check [-s DIR] [-q]"
 	}
 	fs := flags(name, syn, stderr)
 	dir := fs.String("s", ".", "site `folder` (holding site.yaml)")
 	quiet := fs.Bool("q", false, "quiet: print only problems")
-	var out, baseURL *string
+	var out, baseURL, receipts *string
 	if !dry {
 		out = fs.String("o", "", "output `folder` (default: public/ in the site folder)")
 		baseURL = fs.String("base-url", "", "absolute `URL` the site is served from (default: all links relative)")
+		receipts = fs.String("receipts", "", "`folder` of hand-in receipts: each student's newest is merged into their own page, published behind their private link (default: students.receipts in site.yaml; off when neither is set)")
 	}
 	if err := parse(fs, args, stderr); err != nil {
 		return 2, err
 	}
 	opts := site.Options{Root: *dir, DryRun: dry}
 	if out != nil {
-		opts.Out, opts.BaseURL = *out, *baseURL
+		opts.Out, opts.BaseURL, opts.Receipts = *out, *baseURL, *receipts
 	}
 	if !*quiet && isTerminal(stderr) {
 		opts.Progress = stderr
@@ -203,7 +206,7 @@ func build(args []string, stdout, stderr io.Writer, dry bool) (int, error) {
 	if len(res.Students) > 0 {
 		fmt.Fprintln(stdout, "student pages (private links: share each only with its student):")
 		for _, s := range res.Students {
-			fmt.Fprintf(stdout, "  %-24s %s\n", s.Name, filepath.Join(res.Out, filepath.FromSlash(s.Path)))
+			fmt.Fprintf(stdout, "  %-24s %s%s\n", s.Name, filepath.Join(res.Out, filepath.FromSlash(s.Path)), mergedMark(s))
 		}
 	}
 	return 0, nil
@@ -223,4 +226,12 @@ func isTerminal(w io.Writer) bool {
 	}
 	fi, err := f.Stat()
 	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}
+
+// mergedMark marks a student whose page carries progress from a receipt.
+func mergedMark(s site.Student) string {
+	if s.Merged {
+		return "  (merged progress)"
+	}
+	return ""
 }

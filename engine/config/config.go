@@ -106,6 +106,13 @@ type Students struct {
 	// Dir is the folder holding groups/ and students/, relative to the site
 	// root unless absolute.
 	Dir string
+	// Receipts is the folder of hand-in receipts whose newest one per
+	// student is merged into that student's own page (students.receipts;
+	// "" = off), relative to the site root unless absolute. It is private
+	// like the roster: never published.
+	Receipts string
+	// ReceiptsPos is where site.yaml sets Receipts.
+	ReceiptsPos diag.Pos
 }
 
 // Markdown holds rendering switches.
@@ -436,6 +443,15 @@ func decodeStudents(d *yamlx.Decoder, n *yaml.Node, s *Students) {
 		"dir": func(_, v *yaml.Node) {
 			if x, ok := d.String(v, "students.dir"); ok {
 				s.Dir = x
+			}
+		},
+		"receipts": func(_, v *yaml.Node) {
+			x, ok := d.String(v, "students.receipts")
+			switch {
+			case ok && strings.TrimSpace(x) == "":
+				d.Errorf(v, "students.receipts must name a folder").Hint = "leave students.receipts out to keep receipts out of the students' pages"
+			case ok:
+				s.Receipts, s.ReceiptsPos = x, d.Pos(v)
 			}
 		},
 	})

@@ -179,3 +179,28 @@ func TestTermPaceIsEvenUnlessSetToASAP(t *testing.T) {
 		}
 	}
 }
+
+func TestStudentsReceiptsIsOffUnlessSetAndKeepsItsPosition(t *testing.T) {
+	cfg := Default()
+	var d diag.List
+	Decode([]byte("title: T\n"), cfg, &d)
+	if cfg.Students.Receipts != "" {
+		t.Errorf("receipts on by default: %q", cfg.Students.Receipts)
+	}
+	cfg = Default()
+	Decode([]byte("title: T\nstudents:\n  receipts: ../handins\n"), cfg, &d)
+	if d.Len() != 0 {
+		t.Fatalf("diagnostics: %v", d.Items())
+	}
+	if cfg.Students.Receipts != "../handins" || cfg.Students.ReceiptsPos.Line != 3 || cfg.Students.ReceiptsPos.Col != 13 {
+		t.Errorf("receipts = %q at %+v", cfg.Students.Receipts, cfg.Students.ReceiptsPos)
+	}
+	for _, bad := range []string{"students:\n  receipts: \"\"\n", "students:\n  receipts: [a]\n"} {
+		var d diag.List
+		Decode([]byte(bad), Default(), &d)
+		items := d.Items()
+		if len(items) != 1 || items[0].Pos.Line != 2 || !strings.Contains(items[0].Message, "students.receipts") {
+			t.Errorf("%q: got %v", bad, items)
+		}
+	}
+}

@@ -38,6 +38,9 @@ type Student struct {
 	// Token is the student's token (it is in Link too): the scan page
 	// names a student by it.
 	Token string
+	// Merged says the student's page carries their progress from a
+	// receipt (site.yaml students.receipts, or --receipts).
+	Merged bool
 }
 
 // Roster is everything the CSV and the cards show.
@@ -50,6 +53,9 @@ type Roster struct {
 	// SiteKey is the site's key: the scan page ignores other sites' codes.
 	SiteKey  string
 	Students []Student
+	// Receipts says the build merges receipts into students' pages: the
+	// CSV then says which pages carry merged progress.
+	Receipts bool
 	// Words are the theme's UI strings; nil means the built-in theme's.
 	Words Words
 }
@@ -68,7 +74,9 @@ func Link(baseURL, page string) string {
 	return strings.TrimRight(baseURL, "/") + "/" + strings.TrimSuffix(page, "index.html")
 }
 
-// WriteCSV writes the roster as CSV: id, name, group, link. It starts with
+// WriteCSV writes the roster as CSV: id, name, group, link, and, when the
+// build merges receipts, "merged progress" (yes when the student's page
+// carries their progress from a receipt). It starts with
 // a UTF-8 byte order mark so spreadsheet programs read accented names
 // right.
 func (r *Roster) WriteCSV(w io.Writer) error {
@@ -76,9 +84,17 @@ func (r *Roster) WriteCSV(w io.Writer) error {
 		return err
 	}
 	cw := csv.NewWriter(w)
-	cw.Write([]string{"id", "name", "group", "link"})
+	head := []string{"id", "name", "group", "link"}
+	if r.Receipts {
+		head = append(head, "merged progress")
+	}
+	cw.Write(head)
 	for _, s := range r.Students {
-		cw.Write([]string{s.ID, s.Name, s.GroupID, s.Link})
+		row := []string{s.ID, s.Name, s.GroupID, s.Link}
+		if r.Receipts {
+			row = append(row, map[bool]string{true: "yes", false: "no"}[s.Merged])
+		}
+		cw.Write(row)
 	}
 	cw.Flush()
 	return cw.Error()
@@ -172,12 +188,12 @@ func Write(dir string, r *Roster) (csvPath, cardsPath string, err error) {
 // link under baseURL.
 func RosterOf(res *site.Result, baseURL string) *Roster {
 	c := res.Course
-	r := &Roster{SiteKey: res.SiteKey, Words: res.Words}
+	r := &Roster{SiteKey: res.SiteKey, Words: res.Words, Receipts: res.Receipts}
 	if c.Config != nil {
 		r.Title, r.Language = c.Config.Title, c.Config.Language
 	}
 	for _, s := range res.Students {
-		st := Student{ID: s.ID, Name: s.Name, GroupID: s.Group, Group: s.Group, Link: Link(baseURL, s.Path), Token: s.Token}
+		st := Student{ID: s.ID, Name: s.Name, GroupID: s.Group, Group: s.Group, Link: Link(baseURL, s.Path), Token: s.Token, Merged: s.Merged}
 		if g := c.Group[s.Group]; g != nil && g.Title != "" {
 			st.Group = g.Title
 		}

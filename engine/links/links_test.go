@@ -195,3 +195,20 @@ func TestWriteReplacesItsFilesAndKeepsThemPrivate(t *testing.T) {
 		t.Errorf("the folder holds %d files, want 3 (no temporary files left)", len(ents))
 	}
 }
+
+func TestCSVSaysWhichPagesCarryMergedProgressWhenReceiptsAreOn(t *testing.T) {
+	r := roster()
+	r.Receipts = true
+	r.Students[0].Merged = true
+	var b bytes.Buffer
+	if err := r.WriteCSV(&b); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(b.Bytes(), []byte("\uFEFF")))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != len(r.Students)+1 || rows[0][4] != "merged progress" || rows[1][4] != "yes" || rows[2][4] != "no" {
+		t.Errorf("rows = %q", rows)
+	}
+}

@@ -131,6 +131,9 @@ type Student struct {
 	Units    []StudentUnit
 	Steps    []StudentStep
 	Playlist template.JS // the playlist JSON
+	// Snapshot is the student's progress from their newest receipt, in
+	// the progress export format; empty when there is none.
+	Snapshot template.JS
 	Start    string
 	End      string
 	// Shortfall is how many school days the plan is short, 0 if it fits.

@@ -39,6 +39,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case r.URL.Path == eventsPath:
 		s.events(w, r)
 		return
+	case strings.HasPrefix(r.URL.Path, strings.TrimSuffix(studentsPath, "/")):
+		s.studentsIndex(w, r)
+		return
 	case strings.HasPrefix(r.URL.Path, livePrefix):
 		data, err := live.ReadFile("live/" + strings.TrimPrefix(r.URL.Path, livePrefix))
 		if err != nil {

@@ -50,6 +50,10 @@ type Options struct {
 	Watch WatchOptions
 	// OnBuild, when set, is called after every build (for tests).
 	OnBuild func(*site.Update)
+	// Receipts, when not empty, is the receipts folder merged into
+	// students' pages (pacer serve --receipts; site.yaml
+	// students.receipts otherwise). It is watched like the roster.
+	Receipts string
 }
 
 // Server is a running dev server.
@@ -63,6 +67,7 @@ type Server struct {
 	first   *site.Update
 
 	mu     sync.RWMutex
+	roster roster        // the students of the last good build
 	build  int           // good builds so far
 	errs   *errorMessage // the last build's errors; nil when it was good
 	warned map[string]bool
@@ -88,7 +93,7 @@ func Start(opts Options) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{opts: opts, ln: ln, session: site.NewSession(site.Options{Root: opts.Root}), warned: map[string]bool{}}
+	s := &Server{opts: opts, ln: ln, session: site.NewSession(site.Options{Root: opts.Root, Receipts: opts.Receipts}), warned: map[string]bool{}}
 	_, s.port, _ = net.SplitHostPort(ln.Addr().String())
 	s.url = "http://" + ln.Addr().String() + "/"
 	up, err := s.session.Update(nil)
@@ -124,8 +129,10 @@ func (s *Server) Run(ctx context.Context) error {
 	defer s.session.Close()
 	root := s.opts.Root
 	trees := []string{filepath.Join(root, content.Dir), filepath.Join(root, "themes")}
-	if r := s.rosterDir(s.first); r != "" && !slices.Contains(trees, r) {
-		trees = append(trees, r)
+	for _, r := range []string{s.rosterDir(s.first), s.receiptsDir(s.first)} {
+		if r != "" && !slices.Contains(trees, r) {
+			trees = append(trees, r)
+		}
 	}
 	wo := s.opts.Watch
 	if wo.Log == nil {
@@ -166,6 +173,11 @@ func (s *Server) Run(ctx context.Context) error {
 				continue
 			}
 			held = false
+			// A receipts folder site.yaml just named is watched before
+			// pages hear of the build.
+			if r := s.receiptsDir(up); r != "" {
+				w.AddTree(r)
+			}
 			s.finish(up, err)
 			if r := s.rosterDir(up); r != "" {
 				w.AddTree(r)
@@ -202,16 +214,37 @@ func (s *Server) rosterDir(up *site.Update) string {
 	return filepath.Clean(content.RosterDir(s.opts.Root, up.Course.Config))
 }
 
+// receiptsDir is the receipts folder, when there is one and it exists.
+func (s *Server) receiptsDir(up *site.Update) string {
+	if up == nil || up.Course == nil || up.Course.Config == nil {
+		return ""
+	}
+	dir := site.ReceiptsDir(site.Options{Root: s.opts.Root, Receipts: s.opts.Receipts}, up.Course.Config.Students.Receipts)
+	if fi, err := os.Stat(dir); dir == "" || err != nil || !fi.IsDir() {
+		return ""
+	}
+	return filepath.Clean(dir)
+}
+
 func (s *Server) printBanner() {
 	log := s.opts.Log
 	fmt.Fprintf(log, "serving %s at %s (press Ctrl+C to stop)\n", s.opts.Root, s.url)
+	fmt.Fprintf(log, "every student's page, for you only (never published): %s\n", s.url+strings.TrimPrefix(studentsPath, "/"))
 	if s.first == nil || len(s.first.Students) == 0 {
 		return
 	}
 	fmt.Fprintln(log, "student pages (private links: share each only with its student):")
 	for _, st := range s.first.Students {
-		fmt.Fprintf(log, "  %-24s %s%s\n", st.Name, s.url, strings.TrimSuffix(st.Path, "index.html"))
+		fmt.Fprintf(log, "  %-24s %s%s%s\n", st.Name, s.url, strings.TrimSuffix(st.Path, "index.html"), mergedMark(st))
 	}
+}
+
+// mergedMark marks a student whose page carries progress from a receipt.
+func mergedMark(st site.Student) string {
+	if st.Merged {
+		return "  (merged progress)"
+	}
+	return ""
 }
 
 // errorMessage is what the overlay shows.
@@ -248,18 +281,26 @@ func (s *Server) finish(up *site.Update, err error) {
 	}
 
 	s.printNewWarnings(up.Diags)
+	now := rosterOf(up)
 	s.mu.Lock()
 	s.build++
 	build := s.build
 	hadErrors := s.errs != nil
 	s.errs = nil
+	was := s.roster
+	s.roster = now
 	s.mu.Unlock()
 	if build > 1 {
 		fmt.Fprintf(log, "rebuilt %s in %s\n", plural(len(up.Rendered), "page"), up.Duration.Round(time.Millisecond))
+		s.printNewStudents(was, now)
 	}
-	if len(up.Changed) > 0 || hadErrors {
-		r := reloadMessage{Build: build, Paths: up.Changed}
-		for _, p := range up.Changed {
+	changed := up.Changed
+	if build > 1 && !now.same(was) {
+		changed = append(slices.Clone(changed), studentsPage)
+	}
+	if len(changed) > 0 || hadErrors {
+		r := reloadMessage{Build: build, Paths: changed}
+		for _, p := range changed {
 			if !strings.HasSuffix(p, ".html") {
 				r.All = true // an asset, or a file a page links to
 			}

@@ -67,6 +67,11 @@ func changes(ob, nb *builder) map[readKey]facet {
 	if !sameIDs(oc.Units, nc.Units, func(u *content.Unit) string { return u.ID }) {
 		mark(rUnits, "", fAll)
 	}
+	for tok := range union2(ob.receipts, nb.receipts) {
+		if ob.receipts[tok] != nb.receipts[tok] {
+			mark(rReceipt, tok, fAll)
+		}
+	}
 	op, np := ob.links.pages, nb.links.pages
 	for f, u := range np {
 		if op[f] != u {
@@ -135,6 +140,18 @@ func requiredBy(c *content.Course) map[string][]string {
 		for _, r := range k.Requires {
 			out[r.ID] = append(out[r.ID], k.ID)
 		}
+	}
+	return out
+}
+
+// union2 is the keys of two maps of values.
+func union2[T any](a, b map[string]T) map[string]bool {
+	out := make(map[string]bool, len(a)+len(b))
+	for k := range a {
+		out[k] = true
+	}
+	for k := range b {
+		out[k] = true
 	}
 	return out
 }

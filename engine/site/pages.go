@@ -286,6 +286,8 @@ func (b *builder) studentPage(site *render.Site, lang string, r *markdown.Render
 		b.planned = &planned{student: s.ID, reads: planReads(b.course, s, pl), hash: planHash(playlist)}
 	}
 	v := &render.Student{Token: tok, Name: s.Name, Goals: s.Goals, Start: pl.Start, End: pl.End, Shortfall: pl.Shortfall, Playlist: playlist}
+	b.read(rReceipt, tok, fAll)
+	v.Snapshot = b.receipts[tok]
 	for _, id := range pl.Units {
 		b.read(rUnit, id, fTitle|fBody)
 		u := b.course.Unit[id]

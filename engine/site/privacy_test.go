@@ -18,8 +18,9 @@ func moduleRoot(t testing.TB) string {
 }
 
 // scanPrivacy fails t when a student's name, id, notes or token appears in
-// any output file other than that student's own page.
-func scanPrivacy(t *testing.T, res *Result) {
+// any output file other than that student's own page. extra holds more
+// private texts by student id (their receipts' notes and goals).
+func scanPrivacy(t *testing.T, res *Result, extra ...map[string][]string) {
 	t.Helper()
 	if len(res.Students) == 0 {
 		t.Fatal("no students to scan for")
@@ -43,6 +44,11 @@ func scanPrivacy(t *testing.T, res *Result) {
 				list = append(list, secret{"confirmed note", k.Note}, secret{"escaped confirmed note", html.EscapeString(k.Note)})
 			}
 		}
+		for _, e := range extra {
+			for _, x := range e[s.ID] {
+				list = append(list, secret{"receipt", x})
+			}
+		}
 		needles[s.ID] = list
 	}
 	files := 0
@@ -60,7 +66,7 @@ func scanPrivacy(t *testing.T, res *Result) {
 		for id, list := range needles {
 			for _, n := range list {
 				if owner[rel] == id && n.what != "notes" {
-					continue // a student's own page may name them
+					continue // a student's own page may name them, and carry their receipt
 				}
 				if bytes.Contains(data, []byte(n.text)) {
 					t.Errorf("%s contains the %s of student %q", rel, n.what, id)

@@ -49,6 +49,9 @@ const (
 	// rDisk is a file on disk (id: relative to the site root): whether it
 	// is there and a file. Its bytes are served as they are, not read.
 	rDisk
+	// rReceipt is the snapshot of a student's newest receipt (id: the
+	// student's token; receipts.go).
+	rReceipt
 )
 
 // readKey names one thing read.

@@ -9,6 +9,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"html/template"
 	"io"
 	"io/fs"
 	"os"
@@ -43,6 +44,10 @@ type Options struct {
 	Secret []byte
 	// Progress receives progress lines; nil is quiet.
 	Progress io.Writer
+	// Receipts, when not empty, is the receipts folder (relative to the
+	// current folder), overriding site.yaml students.receipts: each
+	// student's newest receipt is merged into their own page.
+	Receipts string
 
 	// loadContent replaces content.Load (the dev server's Session keeps
 	// decoded files between builds).
@@ -58,6 +63,8 @@ type Student struct {
 	ID, Name, Group, Token string
 	// Path is the page relative to the output root: s/<token>/index.html.
 	Path string
+	// Merged says the page carries the student's progress from a receipt.
+	Merged bool
 }
 
 // Result is what a build did.
@@ -78,7 +85,10 @@ type Result struct {
 	// students' links.
 	SecretProblem *token.Error
 	// SiteKey is the site's key in browsers and receipts.
-	SiteKey  string
+	SiteKey string
+	// Receipts says receipts were merged into students' pages (see
+	// Student.Merged).
+	Receipts bool
 	Duration time.Duration
 	// Words looks up the theme's UI strings of a language, for the
 	// teacher's tools (cards, scan page, report); nil when the theme did
@@ -153,6 +163,9 @@ type builder struct {
 	// plan (a dev server's page builder; nil in a cold build).
 	reads   *readSet
 	planned *planned
+	// receipts is each student's snapshot by token (receipts.go); nil
+	// when the receipts folder is off.
+	receipts map[string]template.JS
 }
 
 func load(opts Options, res *Result) (*builder, bool) {
@@ -216,7 +229,19 @@ func load(opts Options, res *Result) (*builder, bool) {
 		res.Students = append(res.Students, Student{ID: s.ID, Name: s.Name, Group: g, Token: t, Path: "s/" + t + "/index.html"})
 	}
 	slices.SortFunc(res.Students, func(a, b Student) int { return cmp.Compare(a.ID, b.ID) })
-	return &builder{opts: opts, res: res, cfg: cfg, course: course, theme: theme, secret: secret}, !diags.HasErrors()
+	b := &builder{opts: opts, res: res, cfg: cfg, course: course, theme: theme, secret: secret}
+	if dir := ReceiptsDir(opts, cfg.Students.Receipts); dir != "" {
+		pos := cfg.Students.ReceiptsPos
+		if opts.Receipts != "" {
+			pos = diag.Pos{}
+		}
+		b.loadReceipts(dir, pos, time.Now())
+		res.Receipts = true
+		for i, s := range res.Students {
+			_, res.Students[i].Merged = b.receipts[s.Token]
+		}
+	}
+	return b, !diags.HasErrors()
 }
 
 // linkSecret finds the link secret for a build. A dry run that finds none,

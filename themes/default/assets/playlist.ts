@@ -8,9 +8,11 @@ import { href, mod } from "./course";
 import { type Child, add, button, byId, h, isObject, readJSON, section, setAttr, setText, slot, strings } from "./dom";
 import { groups, next, type Status, View } from "./mastery";
 import { Calendar, describe, pace, type Step } from "./pace";
+import { diff, merge } from "./merge";
 import { initTransfer } from "./panels";
 import type { Me, PlanStep, Progress } from "./storage";
 import { tokenRE } from "./storage";
+import { parse } from "./transfer";
 
 export interface Playlist {
   v: number;
@@ -41,6 +43,21 @@ function readPlaylist(): Playlist | null {
   };
 }
 
+// fromSnapshot merges the progress the teacher's build put in the page
+// (the student's newest receipt, engine/site/receipts.go) into what this
+// device has, by the import rules: validated, newest per item, so local
+// work done since wins.
+async function fromSnapshot(ctx: Ctx, me: Me, token: string): Promise<void> {
+  const x = readJSON("pacer-snapshot");
+  if (!isObject(x)) return;
+  const r = parse(JSON.stringify(x), ctx.store.site, token, ctx.course.scale.length);
+  if (typeof r === "string") return;
+  const merged = merge(me.p, r.progress);
+  if (!diff(me.p, merged).length) return;
+  me.p = merged;
+  await me.save();
+}
+
 // planOf keeps what an activity page needs to find the next activity.
 function planOf(steps: Step[]): PlanStep[] {
   return steps.map((s) => ({ c: s.c, placed: s.placed, choices: s.choices, support: s.support, extension: s.extension, rule: s.rule, confirmed: s.confirmed }));
@@ -56,6 +73,7 @@ export async function initStudent(ctx: Ctx): Promise<void> {
   const me = await ctx.me;
   if (!me) return;
   me.setInfo({ name, steps: planOf(plan.steps), readAloud: plan.readAloud });
+  await fromSnapshot(ctx, me, token);
 
   let app = byId("pacer-app");
   const fallback = byId("playlist");
