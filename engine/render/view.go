@@ -50,6 +50,9 @@ type Site struct {
 	// Script, Course and Style are asset paths relative to the root.
 	Script, Course, Style string
 	Units                 []Link
+	// Worker is the service worker's path relative to the root ("sw.js"),
+	// "" when the site has none (the dev server).
+	Worker string
 }
 
 // Link is a titled link, URL relative to the site root.

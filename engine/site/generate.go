@@ -69,13 +69,18 @@ func (b *builder) generate(out output) error {
 	if err := out.put(coursePath, outFile{data: courseJS}); err != nil {
 		return err
 	}
+	if err := b.putWorker(out, a, coursePath); err != nil {
+		return err
+	}
 	if err := out.put("robots.txt", outFile{data: robots}); err != nil {
 		return err
 	}
 	if err := out.put(studentsIndex, outFile{data: b.studentsIndex()}); err != nil {
 		return err
 	}
-	jobs, err := b.jobs(b.site(a.Script, a.Style, coursePath), out.put)
+	site := b.site(a.Script, a.Style, coursePath)
+	site.Worker = b.worker
+	jobs, err := b.jobs(site, out.put)
 	if err != nil {
 		return err
 	}
