@@ -52,6 +52,9 @@ type Site struct {
 	// HandIn is the QR hand-in module's path, "" when the theme has none.
 	HandIn string
 	Units  []Link
+	// Worker is the service worker's path relative to the root ("sw.js"),
+	// "" when the site has none (the dev server).
+	Worker string
 }
 
 // Link is a titled link, URL relative to the site root.

@@ -75,6 +75,9 @@ func (b *builder) generate(out output) error {
 	if err := out.put(coursePath, outFile{data: courseJS}); err != nil {
 		return err
 	}
+	if err := b.putWorker(out, a, coursePath); err != nil {
+		return err
+	}
 	if err := out.put("robots.txt", outFile{data: robots}); err != nil {
 		return err
 	}
@@ -83,6 +86,7 @@ func (b *builder) generate(out output) error {
 	}
 	site := b.site(a.Script, a.Style, coursePath)
 	site.HandIn = handInPath
+	site.Worker = b.worker
 	jobs, err := b.jobs(site, out.put)
 	if err != nil {
 		return err

@@ -36,7 +36,7 @@ func (b *builder) page(site *render.Site, kind, lang, title string) *render.Page
 // csp allows only the site's own scripts and styles, plus the embed origin
 // a page uses.
 func csp(frame string) string {
-	p := "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: https:; media-src 'self'; base-uri 'none'; form-action 'none'"
+	p := "default-src 'none'; script-src 'self'; worker-src 'self'; style-src 'self'; img-src 'self' data: https:; media-src 'self'; base-uri 'none'; form-action 'none'"
 	if frame != "" {
 		p += "; frame-src " + frame
 	}

@@ -157,6 +157,8 @@ type builder struct {
 	links   *linker
 	// stringsPath is the path of each language's client strings script.
 	stringsPath map[string]string
+	// worker is the path of the service worker a build writes, "" when none.
+	worker string
 	// shared holds what the student pages of one build have in common.
 	shared *shared
 	// reads records what the page being rendered reads, and planned its

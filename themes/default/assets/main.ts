@@ -50,6 +50,31 @@ function carry(token: string): void {
   document.addEventListener("mousedown", mark, true);
 }
 
+// offline registers the site's service worker (over http(s) only; from
+// file:// the page works as it is). On the student page it then asks the
+// worker to keep the page and the activities it links to, and marks
+// <html data-offline="ready"> once they are stored.
+function offline(root: string, kind: string): void {
+  const sw = document.body.dataset.sw;
+  if (!sw || !/^https?:$/.test(location.protocol) || !("serviceWorker" in navigator)) return;
+  const c = navigator.serviceWorker;
+  c.register(root + sw).catch(() => undefined);
+  if (kind !== "student") return;
+  c.ready
+    .then((reg) => {
+      const own = location.href.replace(/#.*/, "");
+      const urls = [own];
+      document.querySelectorAll<HTMLAnchorElement>("main a[href]").forEach((a) => {
+        const u = a.href.replace(/[?#].*/, "");
+        if (/\/activities\/[^/]+\/index\.html$/.test(u) && urls.indexOf(u) < 0) urls.push(u);
+      });
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => document.documentElement.setAttribute("data-offline", "ready");
+      if (reg.active) reg.active.postMessage({ cache: urls }, [ch.port2]);
+    })
+    .catch(() => undefined);
+}
+
 async function start(): Promise<void> {
   const body = document.body;
   const t = loadStrings();
@@ -93,6 +118,7 @@ async function start(): Promise<void> {
   if (kind === "student") await run("playlist", () => initStudent(ctx));
   if (kind === "activity") await run("activity bar", () => initActivityBar(ctx));
   if (kind === "diagnostic") await run("diagnostic", () => initDiagnostic(ctx));
+  run("offline", () => offline(ctx.root, kind));
   await run("migration", () => store.migrateAll());
   document.documentElement.setAttribute("data-pacer", "ready");
 }
