@@ -4,7 +4,7 @@
 // check-ins, the step cards, saving and moving progress, and hand-in.
 import { dayNum, formatDay, numDay, stamp, stampDay, today, weekday } from "./clock";
 import type { Ctx } from "./context";
-import { href, mod } from "./course";
+import { type Course, href, mod } from "./course";
 import { type Child, add, button, byId, h, isObject, readJSON, section, setAttr, setText, slot, strings } from "./dom";
 import { groups, next, type Status, View } from "./mastery";
 import { Calendar, describe, pace, type Step } from "./pace";
@@ -23,10 +23,21 @@ export interface Playlist {
   steps: Step[];
 }
 
-function readPlaylist(): Playlist | null {
+// readPlaylist reads the page's playlist, whose steps name their
+// activities by rank among the competency's (see activitiesOf).
+function readPlaylist(course: Course): Playlist | null {
   const x = readJSON("pacer-playlist");
   if (!isObject(x) || !Array.isArray(x.steps)) return null;
   const num = (n: unknown, d: number) => (typeof n === "number" ? n : d);
+  const steps: Step[] = [];
+  for (const s of x.steps) {
+    if (!isObject(s) || typeof s.c !== "string") continue;
+    const all = course.activitiesOf(s.c);
+    const ids = (list: unknown): string[] =>
+      Array.isArray(list) ? list.map((r) => (typeof r === "number" ? all[r] : r)).filter((id): id is string => typeof id === "string") : [];
+    const choices = Array.isArray(s.choices) ? s.choices.filter(isObject).map((ch) => ({ key: typeof ch.key === "string" ? ch.key : undefined, options: ids(ch.r) })) : [];
+    steps.push(Object.assign({}, s, { c: s.c, choices, support: ids(s.support), extension: ids(s.extension) }) as Step);
+  }
   return {
     v: num(x.v, 1),
     units: strings(x.units),
@@ -35,7 +46,7 @@ function readPlaylist(): Playlist | null {
     timeFactor: num(x.timeFactor, 1),
     shortfall: num(x.shortfall, 0),
     goals: strings(x.goals),
-    steps: x.steps.filter((s: unknown): s is Step => isObject(s) && typeof s.c === "string"),
+    steps,
   };
 }
 
@@ -46,7 +57,7 @@ function planOf(steps: Step[]): PlanStep[] {
 
 export async function initStudent(ctx: Ctx): Promise<void> {
   const token = document.body.dataset.student || "";
-  const plan = readPlaylist();
+  const plan = readPlaylist(ctx.course);
   if (!tokenRE.test(token) || !plan) return;
   const greeting = byId("greeting");
   const name = (greeting && greeting.dataset.name) || "";
