@@ -9,6 +9,7 @@ import { type Child, add, button, byId, h, isObject, readJSON, section, setAttr,
 import { groups, next, type Status, View } from "./mastery";
 import { Calendar, describe, pace, type Step } from "./pace";
 import { initTransfer } from "./panels";
+import { initPrintPlan } from "./printplan";
 import type { Me, PlanStep, Progress } from "./storage";
 import { tokenRE } from "./storage";
 
@@ -131,14 +132,17 @@ export class StudentPage {
   render(): void {
     const { t } = this.ctx;
     const list = h("ol", { class: "steps" });
+    const paper = h("section", { id: "pacer-print", class: "print-plan" });
     this.app.textContent = "";
     add(this.app, [
       this.nudge(),
       this.nextUp(),
+      initPrintPlan(this, paper),
       this.pace(),
       this.goals(),
       this.checkins(),
       section("pacer-steps", t("steps.heading"), list),
+      paper,
     ]);
     initTransfer(this);
     this.app.addEventListener("click", (e) => {
