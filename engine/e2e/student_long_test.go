@@ -13,12 +13,10 @@ import (
 	"github.com/pacer-edu/pacer/engine/internal/browsertest"
 )
 
-// A playlist of 200 steps renders all its cards, and a change updates them
-// in place. The times are logged, not asserted (SPEC 10: budgets are
-// benchmarks); the update is timed on a CPU slowed down four times, as on a
-// low-end phone.
-func TestLongPlaylistRendersAndUpdates(t *testing.T) {
-	const n = 200
+// longCourse builds a course whose student Lin P. has a playlist of n
+// steps, a chain of prerequisites of two activities each.
+func longCourse(t *testing.T, n int) course {
+	t.Helper()
 	files := tinyCourse()
 	var comps []string
 	for i := range n {
@@ -35,7 +33,16 @@ func TestLongPlaylistRendersAndUpdates(t *testing.T) {
 	}
 	files["content/units/long.md"] = "---\ntitle: Long\ncompetencies: [" + strings.Join(comps, ", ") + "]\n---\nA long unit.\n"
 	files["content/students/lin.yaml"] = "name: Lin P.\nunits: [long]\n"
-	c := buildCourse(t, writeFiles(t, files))
+	return buildCourse(t, writeFiles(t, files))
+}
+
+// A playlist of 200 steps renders all its cards, and a change updates them
+// in place. The times are logged, not asserted (SPEC 10: budgets are
+// benchmarks); the update is timed on a CPU slowed down four times, as on a
+// low-end phone.
+func TestLongPlaylistRendersAndUpdates(t *testing.T) {
+	const n = 200
+	c := longCourse(t, n)
 
 	p := browsertest.NewPage(t)
 	start := time.Now()

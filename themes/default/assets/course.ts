@@ -63,6 +63,8 @@ export class Course {
   private data: Data;
   private aliases: Record<string, string> = {};
   private checks: Record<string, number> = {};
+  private forC: Record<string, string[]> = {};
+  private sorted: Record<string, boolean> = {};
 
   constructor(raw: unknown) {
     this.data = isObject(raw) ? (raw as Data) : {};
@@ -83,8 +85,22 @@ export class Course {
       if (!isObject(a)) continue;
       for (const old of strings(a.al)) this.aliases[old] = id;
       const n = typeof a.n === "number" ? a.n : 0;
-      for (const c of strings(a.f)) this.checks[c] = (own(this.checks, c) || 0) + n;
+      for (const c of strings(a.f)) {
+        this.checks[c] = (own(this.checks, c) || 0) + n;
+        (own(this.forC, c) || (this.forC[c] = [])).push(id);
+      }
     }
+  }
+
+  // activitiesOf lists competency c's activities in the order of their
+  // ids' UTF-8 bytes (Go's sort): a playlist step names them by rank.
+  activitiesOf(c: string): string[] {
+    const list = own(this.forC, c) || [];
+    if (!own(this.sorted, c)) {
+      list.sort(byCodePoint);
+      this.sorted[c] = true;
+    }
+    return list;
   }
 
   activity(id: string): Activity | undefined {
@@ -150,4 +166,16 @@ export function href(root: string, u: string): string {
   if (location.protocol === "file:" && (url === "" || url.slice(-1) === "/")) url += "index.html";
   const o = override();
   return o ? url + "?today=" + o : url;
+}
+
+// byCodePoint orders strings as UTF-8 bytes do (JavaScript's default
+// sort compares UTF-16 units, which differs past U+FFFF).
+function byCodePoint(a: string, b: string): number {
+  const x = Array.from(a);
+  const y = Array.from(b);
+  for (let i = 0; i < x.length && i < y.length; i++) {
+    const d = (x[i].codePointAt(0) || 0) - (y[i].codePointAt(0) || 0);
+    if (d) return d;
+  }
+  return x.length - y.length;
 }

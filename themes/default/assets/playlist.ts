@@ -4,12 +4,13 @@
 // check-ins, the step cards, saving and moving progress, and hand-in.
 import { dayNum, formatDay, numDay, stamp, stampDay, today, weekday } from "./clock";
 import type { Ctx } from "./context";
-import { href, mod } from "./course";
+import { type Course, href, mod } from "./course";
 import { type Child, add, button, byId, h, isObject, readJSON, section, setAttr, setText, slot, strings } from "./dom";
 import { groups, next, type Status, View } from "./mastery";
 import { Calendar, describe, pace, type Step } from "./pace";
 import { diff, merge } from "./merge";
 import { initTransfer } from "./panels";
+import { initPrintPlan } from "./printplan";
 import type { Me, PlanStep, Progress } from "./storage";
 import { tokenRE } from "./storage";
 import { parse } from "./transfer";
@@ -26,10 +27,21 @@ export interface Playlist {
   steps: Step[];
 }
 
-function readPlaylist(): Playlist | null {
+// readPlaylist reads the page's playlist, whose steps name their
+// activities by rank among the competency's (see activitiesOf).
+function readPlaylist(course: Course): Playlist | null {
   const x = readJSON("pacer-playlist");
   if (!isObject(x) || !Array.isArray(x.steps)) return null;
   const num = (n: unknown, d: number) => (typeof n === "number" ? n : d);
+  const steps: Step[] = [];
+  for (const s of x.steps) {
+    if (!isObject(s) || typeof s.c !== "string") continue;
+    const all = course.activitiesOf(s.c);
+    const ids = (list: unknown): string[] =>
+      Array.isArray(list) ? list.map((r) => (typeof r === "number" ? all[r] : r)).filter((id): id is string => typeof id === "string") : [];
+    const choices = Array.isArray(s.choices) ? s.choices.filter(isObject).map((ch) => ({ key: typeof ch.key === "string" ? ch.key : undefined, options: ids(ch.r) })) : [];
+    steps.push(Object.assign({}, s, { c: s.c, choices, support: ids(s.support), extension: ids(s.extension) }) as Step);
+  }
   return {
     v: num(x.v, 1),
     units: strings(x.units),
@@ -39,7 +51,7 @@ function readPlaylist(): Playlist | null {
     shortfall: num(x.shortfall, 0),
     goals: strings(x.goals),
     readAloud: x.readAloud === true,
-    steps: x.steps.filter((s: unknown): s is Step => isObject(s) && typeof s.c === "string"),
+    steps,
   };
 }
 
@@ -65,7 +77,7 @@ function planOf(steps: Step[]): PlanStep[] {
 
 export async function initStudent(ctx: Ctx): Promise<void> {
   const token = document.body.dataset.student || "";
-  const plan = readPlaylist();
+  const plan = readPlaylist(ctx.course);
   if (!tokenRE.test(token) || !plan) return;
   const greeting = byId("greeting");
   const name = (greeting && greeting.dataset.name) || "";
@@ -134,26 +146,23 @@ export class StudentPage {
   refresh(): void {
     const v = this.view();
     for (const u of this.updaters) u(v);
-    const b = this.app.querySelectorAll<HTMLElement>("button[data-done]");
-    for (let i = 0; i < b.length; i++) {
-      const done = v.done(b[i].dataset.done || "");
-      setAttr(b[i], "aria-pressed", String(done));
-      const li = b[i].closest(".act");
-      if (li) li.classList.toggle("is-done", done);
-    }
+    pressed(this.app, v);
   }
 
   render(): void {
     const { t } = this.ctx;
     const list = h("ol", { class: "steps" });
+    const paper = h("section", { id: "pacer-print", class: "print-plan" });
     this.app.textContent = "";
     add(this.app, [
       this.nudge(),
       this.nextUp(),
+      initPrintPlan(this, paper),
       this.pace(),
       this.goals(),
       this.checkins(),
       section("pacer-steps", t("steps.heading"), list),
+      paper,
     ]);
     initTransfer(this);
     this.app.addEventListener("click", (e) => {
@@ -161,27 +170,38 @@ export class StudentPage {
       if (b instanceof HTMLButtonElement) this.toggle(b.dataset.done || "");
     });
     this.me.onChange(() => this.refresh());
+    // cards not yet made are updated when they are made
+    this.on((v) => this.cards.forEach((c) => this.update(c, v)));
     this.refresh();
-    this.more(list, 0);
+    mark("pacer:next-up", { cards: 0 });
+    this.more(list, 0, 0);
   }
 
-  // more adds the cards from index from on, in batches, so the first steps
-  // of a long playlist show at once; #pacer-app gets data-ready when done.
-  private more(list: HTMLElement, from: number): void {
+  // more adds the cards from index from on, a few at a time: Next up and
+  // the first cards show at once, the rest follow in short chunks when the
+  // browser is idle, so a long playlist never blocks the page for long
+  // (SPEC 10). #pacer-app gets data-ready when all are in.
+  private more(list: HTMLElement, from: number, chunks: number): void {
     const all = this.plan.steps;
-    const to = Math.min(all.length, from + (from === 0 ? 20 : 50));
+    const t0 = performance.now();
+    const cap = from === 0 ? firstCards : chunkCards;
     const batch = document.createDocumentFragment();
     const v = this.view();
-    for (let i = from; i < to; i++) {
+    let i = from;
+    // at least one card a chunk; stop at the cap or the time budget
+    while (i < all.length && i - from < cap && (i === from || performance.now() - t0 < chunkMillis)) {
       const c = this.card(all[i], i);
       this.update(c, v);
       batch.append(c.el);
+      i++;
     }
+    pressed(batch, v);
     list.append(batch);
-    if (to < all.length) setTimeout(() => this.more(list, to), 0);
+    chunks++;
+    mark("pacer:chunk", { from, cards: i - from });
+    if (i < all.length) idle(() => this.more(list, i, chunks));
     else {
-      this.on((v) => this.cards.forEach((c) => this.update(c, v)));
-      this.refresh();
+      mark("pacer:steps", { chunks, cards: all.length });
       this.app.setAttribute("data-ready", "");
     }
   }
@@ -586,6 +606,41 @@ export class StudentPage {
     const note = v.p.notes[step.c];
     const text = isObject(note) && typeof note.t === "string" ? note.t : "";
     if (document.activeElement !== c.note && c.note.value !== text) c.note.value = text;
+  }
+}
+
+// The first chunk of cards is small, so they show with Next up; later
+// chunks stop at chunkCards cards or chunkMillis, whichever comes first.
+const firstCards = 6;
+const chunkCards = 20;
+const chunkMillis = 30;
+
+// pressed shows each "mark done" button under root as pressed or not.
+function pressed(root: ParentNode, v: View): void {
+  const b = root.querySelectorAll<HTMLElement>("button[data-done]");
+  for (let i = 0; i < b.length; i++) {
+    const done = v.done(b[i].dataset.done || "");
+    setAttr(b[i], "aria-pressed", String(done));
+    const li = b[i].closest(".act");
+    if (li) li.classList.toggle("is-done", done);
+  }
+}
+
+// idle runs f when the browser is idle (soon, where it cannot tell).
+function idle(f: () => void): void {
+  const w = window as Window & { requestIdleCallback?: (f: () => void, o?: { timeout: number }) => number };
+  if (w.requestIdleCallback) w.requestIdleCallback(f, { timeout: 200 });
+  else setTimeout(f, 0);
+}
+
+// mark leaves a performance mark the speed tests read ("pacer:next-up").
+function mark(name: string, detail: Record<string, number>): void {
+  if (typeof performance !== "undefined" && performance.mark) {
+    try {
+      performance.mark(name, { detail });
+    } catch {
+      // an old browser without mark options: the page works without it
+    }
   }
 }
 
