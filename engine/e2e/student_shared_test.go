@@ -159,7 +159,7 @@ func TestTwoStudentsOnOneProfileNeverSeeEachOther(t *testing.T) {
 	}
 	for k, v := range p.LocalStorage() {
 		for _, leak := range []string{"Ada", "Ben", ada, ben, "secretly", "adding"} {
-			if strings.Contains(k, leak) || strings.Contains(v, leak) {
+			if strings.Contains(k, leak) || strings.Contains(inTheClear(v), leak) {
 				t.Errorf("localStorage %s holds %q in the clear: %.120s", k, leak, v)
 			}
 		}
@@ -486,7 +486,7 @@ func TestStoreOfThePreviousClientIsMigrated(t *testing.T) {
 	waitStored(t, p, ben, `x.notes.adding && x.notes.adding.t === "Ben's v1 note." && !!x.done["adding-reading"]`)
 	for k, v := range p.LocalStorage() {
 		for _, leak := range []string{"Ada", "Ben", ada, ben, "Old note"} {
-			if strings.Contains(k, leak) || strings.Contains(v, leak) {
+			if strings.Contains(k, leak) || strings.Contains(inTheClear(v), leak) {
 				t.Errorf("after migration, localStorage %s holds %q: %.100s", k, leak, v)
 			}
 		}
@@ -583,4 +583,15 @@ func TestWithoutWebCryptoProgressIsKeptUnencrypted(t *testing.T) {
 			t.Errorf("the token is in a key: %s", k)
 		}
 	}
+}
+
+// inTheClear is what a stored value shows anyone who reads the browser's
+// storage: nothing of a sealed value (AES-GCM ciphertext in base64, where
+// "Ada" may turn up by chance; the tests that decrypt with the token check
+// what is inside), the value itself otherwise.
+func inTheClear(v string) string {
+	if strings.HasPrefix(v, "pacer-enc1.") {
+		return ""
+	}
+	return v
 }

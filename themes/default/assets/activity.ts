@@ -9,7 +9,7 @@ import type { Ctx } from "./context";
 import { href } from "./course";
 import { button, byId, h } from "./dom";
 import { next, View } from "./mastery";
-import { readAloudButton } from "./readaloud";
+import { readAloud } from "./handinload";
 
 export async function initActivityBar(ctx: Ctx): Promise<void> {
   const bar = byId("pacer-activity-bar");
@@ -23,8 +23,14 @@ export async function initActivityBar(ctx: Ctx): Promise<void> {
   }
   const token = me.token;
   const main = byId("main");
+  const src = bar.dataset.handin;
   // Made once: redrawing the bar must not lose what is being read.
-  const speak = me.info.readAloud === true && main ? readAloudButton(main, t, ctx.lang) : null;
+  let speak: HTMLElement | null = null;
+  if (me.info.readAloud === true && main && src)
+    void readAloud(src, main, t, ctx.lang).then((b) => {
+      speak = b;
+      if (b) bar.append(b);
+    });
   const draw = () => {
     bar.textContent = "";
     const v = new View(me.p, course);

@@ -7,8 +7,11 @@
 // where src is the module's address relative to the page. Without the
 // module (a failed load, an old browser) the file and the code to paste
 // are still there: the codes are an extra way, so this never throws.
+import type { T } from "./strings";
+
 interface HandInModule {
   render(r: unknown): Promise<HTMLElement>;
+  readAloudButton(root: Element, t: T, lang: string): HTMLButtonElement | null;
 }
 
 let loading: Promise<HandInModule> | undefined;
@@ -44,5 +47,17 @@ export async function showCodes(box: HTMLElement, receipt: unknown, src: string)
   } catch (e) {
     console.warn("pacer: no QR codes for the hand-in:", e);
     return false;
+  }
+}
+
+// readAloud loads the module for a student whose plan asks for read aloud
+// and returns its button; null when it cannot be loaded or the browser
+// cannot speak.
+export async function readAloud(src: string, root: Element, t: T, lang: string): Promise<HTMLButtonElement | null> {
+  try {
+    return (await load(src)).readAloudButton(root, t, lang);
+  } catch (e) {
+    console.warn("pacer: no read aloud:", e);
+    return null;
   }
 }

@@ -4,6 +4,7 @@
 // PacerHandIn) so pages load it only when a student hands in:
 //
 //   PacerHandIn.render(receipt) -> Promise<HTMLElement>
+//   PacerHandIn.readAloudButton(root, t, lang) -> the read-aloud button
 //
 // The element is a list of figures, each an SVG code with its accessible
 // name and, when there are several, "Code 1 of 3" under it. Strings come
@@ -78,3 +79,6 @@ export async function render(r: Receipt, t?: T): Promise<HTMLElement> {
 }
 
 export { frames };
+// Read aloud (an accommodation few students have) rides in this module so
+// the script every page loads stays small.
+export { readAloudButton } from "./readaloud";
