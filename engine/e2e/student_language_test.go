@@ -16,14 +16,16 @@ func TestSharedPagesSpeakTheTabStudentsLanguage(t *testing.T) {
 	const bingo = "activities/ratio-table-bingo/index.html"
 	const q = "Find the missing value: 3 : 4 = 9 : ?"
 	for _, tc := range []struct {
-		name, lang, back, mark, check, wrong string
+		name, lang, rate, level, back, mark, check, wrong string
 	}{
-		{"Sofía M.", "es", "Volver a mi lista", "Marcar como hecho", "Comprobar", "Todavía no. Inténtalo de nuevo."},
-		{"Maya T.", "en", "Back to my playlist", "Mark done", "Check", "Not quite. Try again."},
+		{"Sofía M.", "es", "¿Qué tan bien puedes hacerlo ahora?", "Todavía no", "Volver a mi lista", "Marcar como hecho", "Comprobar", "Todavía no. Inténtalo de nuevo."},
+		{"Maya T.", "en", "How well can you do this now?", "Not yet", "Back to my playlist", "Mark done", "Check", "Not quite. Try again."},
 	} {
 		t.Run(tc.lang, func(t *testing.T) {
 			p := browsertest.NewPage(t) // a profile of their own
 			c.openStudent(t, p, tc.name, "")
+			// The rating scale is the site's scale in the student's language.
+			p.ByRole("group", tc.rate).First().ByRole("radio", tc.level).Wait()
 			next := p.ByCSS("#pacer-app a[href*='activities/']").First()
 			p.ExpectLoad(func() { tap(p, next) })
 			waitForClient(p, "activity")
