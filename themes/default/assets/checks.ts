@@ -66,6 +66,12 @@ function setup(ctx: Ctx, form: HTMLFormElement): void {
     out = h("p", { class: "check-feedback", role: "status" });
     form.append(out);
   }
+  // The form is rendered in the page's language; the tab's student may
+  // read another one (see main.ts), so its words come from the strings.
+  relabel(form, "button[type=submit]", t("check.submit"));
+  relabel(form, ".check-hint", t(form.dataset.kind === "multiple" ? "check.chooseAll" : "check.chooseOne"));
+  relabel(form, "label[for$=_input]", t("check.yourAnswer"));
+  relabel(form, ".check-solution > summary", t("check.showAnswer"));
   const feedback = out;
   const src = form.querySelector(".check-explain");
   const explain = h("p", { class: "check-explain", hidden: true }, src ? src.textContent : "");
@@ -140,4 +146,9 @@ function shuffle(form: HTMLFormElement, prev: number[]): number[] {
     if (input) input.checked = false;
   }
   return next;
+}
+
+function relabel(form: HTMLFormElement, selector: string, text: string): void {
+  const el = form.querySelector(selector);
+  if (el && text.indexOf("check.") !== 0) el.textContent = text;
 }

@@ -75,8 +75,44 @@ function offline(root: string, kind: string): void {
     .catch(() => undefined);
 }
 
+// tabLanguage gives a tab its student's language on the pages students
+// share (rendered in the site's language): the student page records its
+// language and strings script in the tab's sessionStorage; a shared page
+// in another language loads that script (replacing PacerStrings and
+// PacerLang) before anything is drawn.
+async function tabLanguage(site: string, kind: string, root: string): Promise<void> {
+  const key = "pacer:" + site + ":lang";
+  const html = document.documentElement;
+  try {
+    if (kind === "student") {
+      const s = document.querySelector("script[src*='assets/strings.']");
+      const src = s ? (s.getAttribute("src") || "").slice(root.length) : "";
+      if (src) sessionStorage.setItem(key, JSON.stringify({ lang: html.lang, src }));
+      return;
+    }
+    const v: unknown = JSON.parse(sessionStorage.getItem(key) || "null");
+    if (!v || typeof v !== "object") return;
+    const { lang, src } = v as { lang?: unknown; src?: unknown };
+    if (typeof lang !== "string" || lang === html.lang || typeof src !== "string") return;
+    if (!/^assets\/strings\.[A-Za-z0-9-]+(\.[0-9a-f]+)?\.js$/.test(src)) return;
+    await new Promise<void>((ok, fail) => {
+      const el = document.createElement("script");
+      el.src = root + src;
+      el.onload = () => ok();
+      el.onerror = () => fail(new Error("cannot load " + src));
+      document.head.append(el);
+    });
+    html.lang = lang;
+  } catch {
+    // No sessionStorage, or a strings script of an older build: the
+    // page stays in the site's language.
+  }
+}
+
 async function start(): Promise<void> {
   const body = document.body;
+  const early = body.dataset.site && siteRE.test(body.dataset.site) ? body.dataset.site : "site";
+  await tabLanguage(early, body.dataset.kind || "", body.dataset.root || "");
   const t = loadStrings();
   const course = new Course(window.PacerCourse);
   const site = [body.dataset.site, course.site].filter((s): s is string => !!s && siteRE.test(s))[0] || "site";

@@ -49,6 +49,9 @@ const scope = sw.registration.scope;
 const prefix = "pacer:" + scope + ":";
 const name = prefix + config.cache;
 const assetsURL = new URL("assets/", sw.location.href).href;
+// A content-hashed name (pacer.3f9a1c2b04.js, font.KX3B7Q2A.woff2); the
+// dev server's assets keep their names and go to the network first.
+const hashed = /\.[0-9A-Za-z]{8,}\.[a-z0-9]+$/;
 
 sw.addEventListener("install", (e) => {
   const urls = config.assets.map((a) => new URL(a, sw.location.href).href);
@@ -97,7 +100,7 @@ function fromCache(req: Request): Promise<Response | undefined> {
 sw.addEventListener("fetch", (e) => {
   const req = e.request;
   if (req.method !== "GET" || req.url.indexOf(scope) !== 0) return;
-  if (req.url.indexOf(assetsURL) === 0) {
+  if (req.url.indexOf(assetsURL) === 0 && hashed.test(req.url.replace(/[?#].*/, ""))) {
     // Content-hashed: a cached copy is never stale.
     e.respondWith(fromCache(req).then((r) => r || fromNetwork(req)));
     return;
