@@ -137,13 +137,15 @@ func options(theme fs.FS) api.BuildOptions {
 		MinifySyntax:      true,
 		LegalComments:     api.LegalCommentsNone,
 		Sourcemap:         api.SourceMapNone,
-		TsconfigRaw:       "{}",
-		Outdir:            outdir,
-		AssetNames:        "[name].[hash]",
-		Write:             false,
-		LogLevel:          api.LogLevelSilent,
-		LogOverride:       cssErrors,
-		Plugins:           []api.Plugin{themePlugin(theme)},
+		// Class fields as plain assignments: no defineProperty helper in every
+		// bundle (the classes have no setters or subclasses it would matter to).
+		TsconfigRaw: `{"compilerOptions":{"useDefineForClassFields":false}}`,
+		Outdir:      outdir,
+		AssetNames:  "[name].[hash]",
+		Write:       false,
+		LogLevel:    api.LogLevelSilent,
+		LogOverride: cssErrors,
+		Plugins:     []api.Plugin{themePlugin(theme)},
 	}
 }
 
