@@ -212,26 +212,35 @@ func (c *Calendar) Pace(start, end Date, minutesPerDay int, minutes []int) (Paci
 	if err != nil || (!end.IsZero() && p.Available == 0) {
 		return p, err
 	}
-	p.Targets = make([]Date, len(minutes))
+	p.Targets = c.lay(start, minutes, func(cum int) int {
+		need := max(ceilDiv(cum, minutesPerDay), 1)
+		if !end.IsZero() {
+			need = min(need, p.Available)
+		}
+		return need
+	})
+	return p, nil
+}
+
+// lay gives each step the school day, counted from start, that need says
+// the minutes done by the end of the step take.
+func (c *Calendar) lay(start Date, minutes []int, need func(cum int) int) []Date {
+	targets := make([]Date, len(minutes))
 	w := c.walk(start)
 	var day int64
 	var have, cum int
 	var last Date
 	for i, m := range minutes {
 		cum += max(m, 0)
-		need := max(ceilDiv(cum, minutesPerDay), 1)
-		if !end.IsZero() {
-			need = min(need, p.Available)
-		}
-		if need > have {
-			for ; have < need; have++ {
+		if n := need(cum); n > have {
+			for ; have < n; have++ {
 				day = w.next()
 			}
 			last = fromDayNum(day)
 		}
-		p.Targets[i] = last
+		targets[i] = last
 	}
-	return p, nil
+	return targets
 }
 
 // Spread lays steps of work, in order, evenly over the school days from
@@ -255,25 +264,12 @@ func (c *Calendar) Spread(start, end Date, minutesPerDay int, minutes []int) (Pa
 	for _, m := range minutes {
 		total += max(m, 0)
 	}
-	p.Targets = make([]Date, len(minutes))
-	w := c.walk(start)
-	var day int64
-	var have, cum int
-	var last Date
-	for i, m := range minutes {
-		cum += max(m, 0)
-		need := 1
-		if total > 0 {
-			need = max(int((int64(cum)*int64(p.Available)+int64(total)-1)/int64(total)), 1)
+	p.Targets = c.lay(start, minutes, func(cum int) int {
+		if total == 0 {
+			return 1
 		}
-		if need > have {
-			for ; have < need; have++ {
-				day = w.next()
-			}
-			last = fromDayNum(day)
-		}
-		p.Targets[i] = last
-	}
+		return max(int((int64(cum)*int64(p.Available)+int64(total)-1)/int64(total)), 1)
+	})
 	return p, nil
 }
 

@@ -119,7 +119,7 @@ func Make(c *content.Course, opts Options, diags *diag.List) (*Cartridge, error)
 	for _, u := range c.Units {
 		e.pages[u.File] = "units/" + u.ID + ".html"
 	}
-	for _, u := range unitOrder(c) {
+	for _, u := range c.UnitOrder() {
 		if err := e.overview("units", u.ID, u.Title, "", u.File, u.Body, u.BodyLine); err != nil {
 			return nil, err
 		}
@@ -319,27 +319,6 @@ func dedupe(ss []string) []string {
 	return out
 }
 
-// unitOrder is the units as groups list them, then the others by id.
-func unitOrder(c *content.Course) []*content.Unit {
-	seen := map[string]bool{}
-	var out []*content.Unit
-	add := func(id string) {
-		if u, ok := c.Unit[id]; ok && !seen[id] {
-			seen[id] = true
-			out = append(out, u)
-		}
-	}
-	for _, g := range c.Groups {
-		for _, r := range g.Units {
-			add(r.ID)
-		}
-	}
-	for _, u := range c.Units {
-		add(u.ID)
-	}
-	return out
-}
-
 func (e *exporter) competencyNode(k *content.Competency, prefix string) *node {
 	n := &node{id: xmlID("i", prefix+"_"+k.ID), title: k.Title}
 	n.kids = append(n.kids, &node{id: xmlID("i", prefix+"_"+k.ID+"_about"), title: k.Title, ref: e.overviews["competencies/"+k.ID]})
@@ -358,7 +337,7 @@ func (e *exporter) competencyNode(k *content.Competency, prefix string) *node {
 func (e *exporter) manifest() []byte {
 	var top []*node
 	placed := map[string]bool{}
-	for _, u := range unitOrder(e.c) {
+	for _, u := range e.c.UnitOrder() {
 		un := &node{id: xmlID("i", "u_"+u.ID), title: u.Title}
 		un.kids = append(un.kids, &node{id: xmlID("i", "u_"+u.ID+"_about"), title: u.Title, ref: e.overviews["units/"+u.ID]})
 		for _, r := range u.Competencies {

@@ -273,7 +273,7 @@ func TestCartridgeReadsBackAsTheCourse(t *testing.T) {
 			titles = append(titles, it.Title)
 		}
 		var want []string
-		for _, u := range unitOrder(c) {
+		for _, u := range c.UnitOrder() {
 			want = append(want, u.Title)
 		}
 		inUnit := map[string]bool{}

@@ -99,7 +99,7 @@ func TestClient(t *testing.T) {
 			}
 		})
 	}
-	for _, kind := range []string{"schooldays: ", "pacing: ", "pace: "} {
+	for _, kind := range []string{"schooldays: ", "pacing: ", "pace: ", "mastery: ", "diagnostic: ", "next up: ", "read aloud: "} {
 		n := 0
 		for name := range seen {
 			if strings.HasPrefix(name, kind) {

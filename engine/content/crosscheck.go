@@ -179,6 +179,12 @@ func crossCheck(c *Course, diags *diag.List) {
 	for _, s := range c.Students {
 		c.resolve(s.Units, kUnit, diags)
 		c.resolve(s.Mastered, kCompetency, diags)
+		for _, f := range s.Feedback {
+			c.resolve([]Ref{f.Competency}, kCompetency, diags)
+		}
+		for _, k := range s.Confirmed {
+			c.resolve([]Ref{k.Competency}, kCompetency, diags)
+		}
 		var g *Group
 		if s.Group != nil {
 			c.resolve([]Ref{*s.Group}, kGroup, diags)

@@ -2,6 +2,7 @@ package content
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -637,8 +638,18 @@ func (x *decoder) student(s Source) *Student {
 						st.TimeFactor = f
 					}
 				},
+				"rule": func(_, v *yaml.Node) {
+					r, _ := config.DecodeRule(x.d, v, "accommodations.rule")
+					if r.Self > x.cfg.Mastery.Levels {
+						x.d.Errorf(v, "accommodations.rule self: %d is above the top of the %d-level scale", r.Self, x.cfg.Mastery.Levels)
+					}
+					st.Rule = r
+				},
+				"read-aloud": func(_, v *yaml.Node) { st.ReadAloud, _ = x.d.Bool(v, "accommodations.read-aloud") },
 			})
 		},
+		"feedback":      func(_, v *yaml.Node) { x.feedback(v, st) },
+		"confirmed":     func(_, v *yaml.Node) { x.confirmed(v, st) },
 		"minutesPerDay": func(_, v *yaml.Node) { st.MinutesPerDay, _ = x.d.Int(v, "minutesPerDay", 1, 24*60) },
 		"language": func(_, v *yaml.Node) {
 			if l, ok := x.d.String(v, "language"); ok {
@@ -652,4 +663,58 @@ func (x *decoder) student(s Source) *Student {
 		x.d.Errorf(yamlx.Value(x.root, "end"), "end (%s) is before start (%s)", st.End, st.Start)
 	}
 	return st
+}
+
+// perCompetency walks a mapping of competency ids to mappings (feedback:,
+// confirmed:), calling f with each id and its value.
+func (x *decoder) perCompetency(n *yaml.Node, what string, f func(id Ref, v *yaml.Node)) {
+	if n.Kind != yaml.MappingNode {
+		x.d.Errorf(n, "%s must map competency ids to entries, not %s", what, yamlx.Describe(n)).
+			Hint = what + ":\n  ratio-language: {date: 2026-10-02, ...}"
+		return
+	}
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if seen[k.Value] {
+			x.d.Errorf(k, "competency %q appears twice in %s", k.Value, what).Hint = "keep one entry per competency"
+			continue
+		}
+		seen[k.Value] = true
+		f(Ref{ID: k.Value, Pos: x.d.Pos(k)}, v)
+	}
+}
+
+func (x *decoder) feedback(n *yaml.Node, st *Student) {
+	x.perCompetency(n, "feedback", func(id Ref, v *yaml.Node) {
+		fb := Feedback{Competency: id}
+		what := "feedback." + id.ID
+		keys := yamlx.Keys(v)
+		x.d.Mapping(v, what, map[string]yamlx.Field{
+			"date": func(_, v *yaml.Node) { x.date(v, what+".date", &fb.Date) },
+			"text": func(_, v *yaml.Node) { x.str(v, what+".text", &fb.Text) },
+		})
+		if v.Kind == yaml.MappingNode && keys["text"] == nil {
+			x.d.Errorf(v, "%s has no text", what).Hint = `write the words for the student: {date: 2026-10-02, text: "..."}`
+		}
+		st.Feedback = append(st.Feedback, fb)
+	})
+}
+
+func (x *decoder) confirmed(n *yaml.Node, st *Student) {
+	top := x.cfg.Mastery.Levels
+	x.perCompetency(n, "confirmed", func(id Ref, v *yaml.Node) {
+		c := Confirmed{Competency: id}
+		what := "confirmed." + id.ID
+		keys := yamlx.Keys(v)
+		x.d.Mapping(v, what, map[string]yamlx.Field{
+			"date":  func(_, v *yaml.Node) { x.date(v, what+".date", &c.Date) },
+			"level": func(_, v *yaml.Node) { c.Level, _ = x.d.Int(v, what+".level", 1, top) },
+			"note":  func(_, v *yaml.Node) { x.str(v, what+".note", &c.Note) },
+		})
+		if v.Kind == yaml.MappingNode && keys["level"] == nil {
+			x.d.Errorf(v, "%s has no level", what).Hint = fmt.Sprintf("give the level you saw on the site's scale, 1 to %d: {date: 2026-10-09, level: %d}", top, top)
+		}
+		st.Confirmed = append(st.Confirmed, c)
+	})
 }

@@ -118,6 +118,32 @@ type Student struct {
 	Notes         string
 	// Keys is where units, start and end were written.
 	Keys PlanKeys
+	// Feedback and Confirmed are the teacher's words and confirmed mastery,
+	// in file order; private like Name (the student's own page only).
+	Feedback  []Feedback
+	Confirmed []Confirmed
+	// Rule is the student's own mastery rule (accommodations.rule); zero
+	// fields keep the competency's.
+	Rule config.Rule
+	// ReadAloud: activity pages offer speech synthesis
+	// (accommodations.read-aloud).
+	ReadAloud bool
+}
+
+// Feedback is the teacher's words to a student about one competency.
+type Feedback struct {
+	Competency Ref
+	Date       calendar.Date
+	Text       string
+}
+
+// Confirmed is mastery the teacher saw (a conference, a project), at a
+// level of the site's scale.
+type Confirmed struct {
+	Competency Ref
+	Date       calendar.Date
+	Level      int
+	Note       string
 }
 
 // Course is a loaded, cross-checked course.

@@ -71,7 +71,9 @@ var notRead = map[string][]string{
 	"Unit": {"c"},
 	// The plan's settings and counts: the page shows them from the HTML;
 	// pace (even or asap) is already in the targets the plan sends.
-	"Playlist": {"start", "prefers", "interests", "schoolDays", "neededDays", "pace"},
+	"Playlist": {"start", "prefers", "interests", "schoolDays", "neededDays", "pace",
+		// readAloud: for the activity pages, through the student's tab (readaloud.ts)
+		"readAloud"},
 }
 
 // jsonFields maps each JSON name of struct type t to whether it has

@@ -68,39 +68,3 @@ func TestChecksDriveStatusSupportAndSoftLocks(t *testing.T) {
 	p.ByRole("region", "Next up").WaitText("Doubling practice")
 	noneOffHost(t, p)
 }
-
-// The unit's diagnostic places out a competency whose items are all right.
-func TestDiagnosticPlacesOutWhatTheStudentKnows(t *testing.T) {
-	c := buildTiny(t)
-	p := browsertest.NewPage(t)
-	const day = "2026-09-07"
-	c.openStudent(t, p, "Ada L.", day)
-	checkins := p.ByRole("region", "Already know some of this?")
-	p.ExpectLoad(func() { checkins.ByRole("link", "Take the check-in: Numbers").Click() })
-	waitForClient(p, "diagnostic")
-
-	sec := p.ByRole("region", "Adding")
-	forms := browsertest.Eval[[]struct{ Kind, Q, Answer string }](p, `[...document.querySelectorAll('.diag-competency[data-competency=adding] form.check')].map(f => ({
-		kind: f.dataset.kind, q: f.querySelector("legend, label").textContent,
-		answer: [...f.querySelectorAll(".check-answer li")].map(l => l.textContent).join("|") || f.querySelector(".check-answer").textContent,
-	}))`)
-	if len(forms) < 3 {
-		t.Fatalf("the diagnostic has %d items for adding, want every check of the unit", len(forms))
-	}
-	for _, f := range forms {
-		form := sec.ByCSS("form.check").WithText(strings.TrimSpace(f.Q))
-		if f.Kind == "short" {
-			form = sec.ByCSS(`form.check[data-kind="short"]`)
-		}
-		answer(p, form, f.Kind, strings.Split(f.Answer, "|")...)
-	}
-	tap(p, p.ByRole("button", "Finish the check-in"))
-	result := p.ByCSS("#pacer-diag-result")
-	result.WaitText("You placed out of: Adding")
-	p.ExpectLoad(func() { result.ByRole("link", "Back to my playlist").Click() })
-	waitForClient(p, "student")
-	waitStatus(t, p, "Adding", "Placed out")
-	card(p, "Adding").WaitText("You showed you already know this in a check-in.")
-	p.ByRole("region", "Next up").WaitText("Doubling practice")
-	noneOffHost(t, p)
-}

@@ -309,12 +309,23 @@ func (p *Planner) Build(s *content.Student) (Playlist, []Warning) {
 	requires := make([]string, 0, nRequires)
 	cut := func(ids []string, from int) []string { return ids[from:len(ids):len(ids)] }
 
+	confirmed := make(map[string]*Confirmed, len(s.Confirmed))
+	for _, k := range s.Confirmed {
+		confirmed[k.Competency.ID] = &Confirmed{Date: k.Date.String(), Level: k.Level}
+	}
+	ownRule := s.Rule != config.Rule{}
+	pl.ReadAloud = s.ReadAloud
+
 	r := newRanker(s)
 	pl.Steps = make([]Step, len(walk))
 	var minutes []int
 	for i, e := range walk {
 		_, target := unitOf[e.ID]
-		st := Step{Competency: e.ID, Unit: unit[e.ID], Prereq: !target, Placed: placed[e.ID]}
+		st := Step{Competency: e.ID, Unit: unit[e.ID], Prereq: !target, Placed: placed[e.ID], Confirmed: confirmed[e.ID]}
+		if k := c.Competency[e.ID]; ownRule && k != nil {
+			rule := s.Rule.Apply(k.Rule)
+			st.Rule = &rule
+		}
 		b := p.boards[e.ID]
 		sum, from := 0, len(choices)
 		for _, g := range b.groups {

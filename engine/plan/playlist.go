@@ -4,6 +4,8 @@
 // pure computation on a loaded course: no I/O, no rendering.
 package plan
 
+import "github.com/pacer-edu/pacer/engine/config"
+
 // Version is the playlist JSON format version.
 const Version = 1
 
@@ -30,6 +32,9 @@ type Playlist struct {
 	// Shortfall is NeededDays - SchoolDays when positive, else 0.
 	Shortfall int    `json:"shortfall"`
 	Steps     []Step `json:"steps"`
+	// ReadAloud: the student's activity pages offer speech synthesis
+	// (accommodations.read-aloud).
+	ReadAloud bool `json:"readAloud,omitempty"`
 }
 
 // Step is one competency in a playlist.
@@ -58,6 +63,18 @@ type Step struct {
 	// Target is the school day by which the step should be done
 	// (YYYY-MM-DD); "" for a placed step.
 	Target string `json:"target,omitempty"`
+	// Rule is the student's own mastery rule (accommodations.rule) over
+	// the competency's; nil when the student has none.
+	Rule *config.Rule `json:"rule,omitempty"`
+	// Confirmed is mastery the teacher confirmed (confirmed:): it counts
+	// as mastered. The teacher's note stays on the page, not here.
+	Confirmed *Confirmed `json:"confirmed,omitempty"`
+}
+
+// Confirmed is the teacher's confirmation of a step's mastery.
+type Confirmed struct {
+	Date  string `json:"date,omitempty"`
+	Level int    `json:"level"`
 }
 
 // Choice is one required choice group: do one of Options.

@@ -29,8 +29,8 @@ type Page struct {
 	Diagnostic *Diagnostic
 }
 
-// Diagnostic is a unit's pre-assessment page: every quick check of the
-// unit's competencies, grouped by competency.
+// Diagnostic is a unit's pre-assessment page: a few quick checks of each
+// of the unit's competencies (engine/mastery.Sample), grouped by competency.
 type Diagnostic struct {
 	Unit         Link
 	Competencies []DiagnosticCompetency
@@ -135,6 +135,17 @@ type Student struct {
 	End      string
 	// Shortfall is how many school days the plan is short, 0 if it fits.
 	Shortfall int
+	// Teacher holds the teacher's feedback and confirmed mastery, one entry
+	// a competency, in plan order: this student's page only.
+	Teacher []TeacherNote
+}
+
+// TeacherNote is what the teacher said about one competency: feedback,
+// confirmed mastery (Level is the scale's label), or both.
+type TeacherNote struct {
+	Competency                 Link
+	FeedbackDate, Feedback     string
+	ConfirmedDate, Level, Note string
 }
 
 // StudentUnit is a unit of the student's plan with its "why".

@@ -346,24 +346,12 @@ func studentFile(pkg *Package, name, group string) []byte {
 	return []byte(b.String())
 }
 
-// UnitsOf lists the units a new group follows: those the course's groups
-// follow, in their order, then the others by id.
+// UnitsOf lists the ids of the course's units in teaching order (see
+// content.Course.UnitOrder).
 func UnitsOf(c *content.Course) []string {
-	seen := map[string]bool{}
 	var out []string
-	add := func(id string) {
-		if _, ok := c.Unit[id]; ok && !seen[id] {
-			seen[id] = true
-			out = append(out, id)
-		}
-	}
-	for _, g := range c.Groups {
-		for _, r := range g.Units {
-			add(r.ID)
-		}
-	}
-	for _, u := range c.Units {
-		add(u.ID)
+	for _, u := range c.UnitOrder() {
+		out = append(out, u.ID)
 	}
 	return out
 }

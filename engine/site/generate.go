@@ -229,27 +229,7 @@ func (b *builder) renderJobs(jobs []job, put func(i int, data []byte) error) err
 	})
 }
 
-// unitOrder is the units in the order students meet them: as groups list
-// them, then any others by id.
-func (b *builder) unitOrder() []*content.Unit {
-	seen := map[string]bool{}
-	var out []*content.Unit
-	add := func(id string) {
-		if u, ok := b.course.Unit[id]; ok && !seen[id] {
-			seen[id] = true
-			out = append(out, u)
-		}
-	}
-	for _, g := range b.course.Groups {
-		for _, r := range g.Units {
-			add(r.ID)
-		}
-	}
-	for _, u := range b.course.Units {
-		add(u.ID)
-	}
-	return out
-}
+func (b *builder) unitOrder() []*content.Unit { return b.course.UnitOrder() }
 
 // stringScripts makes each language's script of client strings (the
 // theme's i18n keys starting "client.", without the prefix) and records

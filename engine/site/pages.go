@@ -5,12 +5,15 @@ import (
 	"html/template"
 	"path"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/pacer-edu/pacer/engine/content"
 	"github.com/pacer-edu/pacer/engine/diag"
 	"github.com/pacer-edu/pacer/engine/markdown"
+	"github.com/pacer-edu/pacer/engine/mastery"
+	"github.com/pacer-edu/pacer/engine/plan"
 	"github.com/pacer-edu/pacer/engine/render"
 )
 
@@ -147,11 +150,16 @@ func (b *builder) diagnosticPage(site *render.Site, lang string, u *content.Unit
 	for _, ref := range u.Competencies {
 		dc := render.DiagnosticCompetency{Link: b.compLink(ref.ID)}
 		b.read(rActsFor, ref.ID, fAll)
-		for _, a := range b.course.ActivitiesFor[ref.ID] {
+		acts := b.course.ActivitiesFor[ref.ID]
+		counts := make([]int, len(acts))
+		for i, a := range acts {
 			b.read(rActivity, a.ID, fChecks)
-			for i, c := range a.Checks {
-				dc.Checks = append(dc.Checks, markdown.CheckHTML(c, i+1, "d-"+a.ID+"-", a.ID, markdown.Strings(p.T)))
-			}
+			counts[i] = len(a.Checks)
+		}
+		// A short check-in: a few items a competency, spread over its activities.
+		for _, at := range mastery.Sample(counts, mastery.PerCompetency) {
+			a := acts[at[0]]
+			dc.Checks = append(dc.Checks, markdown.CheckHTML(a.Checks[at[1]], at[1]+1, "d-"+a.ID+"-", a.ID, markdown.Strings(p.T)))
 		}
 		if len(dc.Checks) > 0 {
 			d.Competencies = append(d.Competencies, dc)
@@ -303,8 +311,54 @@ func (b *builder) studentPage(site *render.Site, lang string, r *markdown.Render
 		}
 		v.Steps = append(v.Steps, sv)
 	}
+	v.Teacher = b.teacherNotes(lang, s, pl)
 	p.Student = v
 	return p, nil
+}
+
+// teacherNotes gathers a student's feedback and confirmed mastery by
+// competency, those of the plan's steps first, in step order.
+func (b *builder) teacherNotes(lang string, s *content.Student, pl plan.Playlist) []render.TeacherNote {
+	if len(s.Feedback) == 0 && len(s.Confirmed) == 0 {
+		return nil
+	}
+	notes := map[string]*render.TeacherNote{}
+	var order []string
+	get := func(c string) *render.TeacherNote {
+		if n := notes[c]; n != nil {
+			return n
+		}
+		order = append(order, c)
+		notes[c] = &render.TeacherNote{Competency: b.compLink(c)}
+		return notes[c]
+	}
+	for _, f := range s.Feedback {
+		n := get(f.Competency.ID)
+		n.FeedbackDate, n.Feedback = f.Date.String(), f.Text
+	}
+	for _, k := range s.Confirmed {
+		n := get(k.Competency.ID)
+		n.ConfirmedDate, n.Level, n.Note = k.Date.String(), b.scaleLabel(lang, k.Level), k.Note
+	}
+	rank := map[string]int{}
+	for i, st := range pl.Steps {
+		rank[st.Competency] = i + 1
+	}
+	slices.SortStableFunc(order, func(x, y string) int {
+		rx, ry := rank[x], rank[y]
+		if rx == 0 {
+			rx = len(pl.Steps) + 1
+		}
+		if ry == 0 {
+			ry = len(pl.Steps) + 1
+		}
+		return rx - ry
+	})
+	out := make([]render.TeacherNote, len(order))
+	for i, c := range order {
+		out[i] = *notes[c]
+	}
+	return out
 }
 
 // scale is the self-assessment scale in lang.

@@ -34,6 +34,15 @@ func scanPrivacy(t *testing.T, res *Result) {
 		if st.Notes != "" {
 			list = append(list, secret{"notes", st.Notes})
 		}
+		// The teacher's words to the student: their own page only.
+		for _, f := range st.Feedback {
+			list = append(list, secret{"feedback", f.Text}, secret{"escaped feedback", html.EscapeString(f.Text)})
+		}
+		for _, k := range st.Confirmed {
+			if k.Note != "" {
+				list = append(list, secret{"confirmed note", k.Note}, secret{"escaped confirmed note", html.EscapeString(k.Note)})
+			}
+		}
 		needles[s.ID] = list
 	}
 	files := 0
@@ -129,6 +138,40 @@ func TestRosterOutsideTheCourseAndEscapedNames(t *testing.T) {
 			if !bytes.Contains(page, []byte("&lt;b&gt;Zoë &amp; &#34;Al&#34;&lt;/b&gt;")) {
 				t.Errorf("escaped name missing from Zoë's page")
 			}
+		}
+	}
+}
+
+// A teacher's feedback and confirmed mastery show on the student's own
+// page, server-rendered (no script needed), and on no other page.
+func TestFeedbackAndConfirmedShowOnlyOnTheStudentsOwnPage(t *testing.T) {
+	t.Setenv("PACER_SECRET", "privacy-test")
+	dir := t.TempDir()
+	write(t, dir, map[string]string{
+		"site.yaml":                 "title: Course\nmastery:\n  scale: [Not yet, Getting there, Got it, Can teach it]\n",
+		"content/competencies/a.md": "---\ntitle: Alpha\ncan: I can A.\n---\n",
+		"content/competencies/b.md": "---\ntitle: Beta\ncan: I can B.\n---\n",
+		"content/activities/a1.md":  "---\ntitle: A1\nfor: [a, b]\nmodality: reading\nminutes: 5\n---\n```check\nq: Right?\nchoices: [yes, no]\nanswer: 1\n```\n",
+		"content/units/u.md":        "---\ntitle: U\ncompetencies: [a, b]\n---\n",
+		"content/students/zoe.yaml": "name: Zoë A.\nunits: [u]\nfeedback:\n  b: {date: 2026-10-02, text: \"Your <tape> diagrams & tables are clear.\"}\n" +
+			"confirmed:\n  a: {date: 2026-10-09, level: 3, note: \"Explained unit price at the store project.\"}\n",
+		"content/students/kim.yaml": "name: Kim B.\nunits: [u]\n",
+	})
+	res, err := Build(Options{Root: dir})
+	if err != nil || res.Diags.HasErrors() {
+		t.Fatalf("build: %v %v", err, res.Diags.Items())
+	}
+	scanPrivacy(t, res)
+	for _, s := range res.Students {
+		page, _ := os.ReadFile(filepath.Join(res.Out, s.Path))
+		has := bytes.Contains(page, []byte("Your &lt;tape&gt; diagrams &amp; tables are clear.")) &&
+			bytes.Contains(page, []byte("Explained unit price at the store project.")) &&
+			bytes.Contains(page, []byte("Your teacher saw you master this: <strong>Got it</strong>"))
+		if s.ID == "zoe" && !has {
+			t.Errorf("Zoë's page does not show her teacher's feedback and confirmation:\n%s", page)
+		}
+		if s.ID == "kim" && bytes.Contains(page, []byte("teacher-notes")) {
+			t.Error("Kim's page has a teacher's notes section without notes")
 		}
 	}
 }

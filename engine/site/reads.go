@@ -416,7 +416,8 @@ func studentFacets(o, n *content.Student) facet {
 		o.TimeFactor == n.TimeFactor && o.MinutesPerDay == n.MinutesPerDay && o.Language == n.Language && o.Notes == n.Notes &&
 		(o.Group == nil) == (n.Group == nil) && (o.Group == nil || *o.Group == *n.Group) &&
 		slices.Equal(o.Units, n.Units) && slices.Equal(o.Prefers, n.Prefers) && slices.Equal(o.Interests, n.Interests) &&
-		slices.Equal(o.Mastered, n.Mastered) && slices.Equal(o.Goals, n.Goals) && o.Keys == n.Keys
+		slices.Equal(o.Mastered, n.Mastered) && slices.Equal(o.Goals, n.Goals) && o.Keys == n.Keys &&
+		slices.Equal(o.Feedback, n.Feedback) && slices.Equal(o.Confirmed, n.Confirmed) && o.Rule == n.Rule && o.ReadAloud == n.ReadAloud
 	if same {
 		return 0
 	}

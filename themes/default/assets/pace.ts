@@ -3,12 +3,15 @@
 // never counting days after the plan's end. The rules are shared with Go
 // through engine/testdata/cases (schooldays.json, pace.json).
 import { dayNum, numDay, weekday } from "./clock";
-import type { Term } from "./course";
-import type { View } from "./mastery";
+import type { Rule, Term } from "./course";
+import type { Confirmed, View } from "./mastery";
 import type { PlanStep } from "./storage";
 import type { T } from "./strings";
 
 export interface Step extends PlanStep {
+  // rule and confirmed: see MasteryStep (mastery.ts)
+  rule?: Rule;
+  confirmed?: Confirmed;
   unit?: string;
   prereq?: boolean;
   requires?: string[];

@@ -248,13 +248,16 @@ export class StudentPage {
     box.append(body);
     this.on((v) => {
       const n = next(this.plan.steps, v);
-      slot(body, n ? n.step.c + "|" + n.activity + "|" + !!n.support : "", () => {
+      slot(body, n ? n.step.c + "|" + n.activity + "|" + n.lacks : "", () => {
         if (!n) return [h("p", { class: "all-done" }, t("next.allDone"))];
         const a = course.activity(n.activity);
         const m = this.meta(n.activity);
         return [
           h("p", { class: "next-step" }, this.title(n.step.c)),
           n.support && h("p", { class: "offer-note" }, t("next.another")),
+          n.lacks === "check" && h("p", { class: "offer-note" }, t("next.check")),
+          n.lacks === "rating" && h("p", { class: "offer-note" }, h("a", { href: "#step-" + n.step.c }, t("next.rating"))),
+          !!n.activity &&
           h(
             "p",
             { class: "next-act" },
@@ -499,8 +502,11 @@ export class StudentPage {
         : "";
     setText(c.meta, when);
     c.meta.classList.toggle("late", late);
-    // soft lock: prerequisites of this playlist not yet mastered
-    const after = strings(step.requires).filter((r) => {
+    // soft lock: prerequisites of this playlist not yet mastered; a placed
+    // step shows none, nor its choice board
+    const boards = c.el.querySelectorAll<HTMLElement>(".board, .required");
+    for (let i = 0; i < boards.length; i++) boards[i].hidden = st === "placed";
+    const after = (st === "placed" ? [] : strings(step.requires)).filter((r) => {
       const s = this.byC[r];
       const x = s ? v.status(s) : "mastered";
       return x !== "mastered" && x !== "placed";
@@ -514,9 +520,10 @@ export class StudentPage {
     const missing: string[] = [];
     if (st !== "placed" && st !== "mastered") {
       if (!v.requiredDone(step)) missing.push(t("miss.acts"));
-      const k = v.checks(step.c);
+      const k = v.checks(step);
       if (k && k[2] < k[0]) missing.push(t("miss.checks", { m: k[0], n: k[1], r: k[2] }));
-      if (!v.selfMet(step.c)) missing.push(t("miss.self", { level: course.scale[course.rule(step.c).self - 1] || String(course.rule(step.c).self) }));
+      const self = v.rule(step).self;
+      if (!v.selfMet(step)) missing.push(t("miss.self", { level: course.scale[self - 1] || String(self) }));
     }
     const support = st === "needs-support" || st === "placed" ? [] : strings(step.support);
     const ext = st === "mastered" || st === "placed" ? strings(step.extension) : [];
