@@ -36,9 +36,12 @@ type Student struct {
 	// File is the student's file, relative to the site root.
 	File string
 	// Mastered are the competencies the teacher placed the student out
-	// of; Confirmed those whose mastery the teacher confirmed. (Confirmed
-	// is filled once student files carry `confirmed:`, see RosterOf.)
+	// of; Confirmed those whose mastery the teacher confirmed.
 	Mastered, Confirmed []string
+	// Kept are the student file's feedback and confirmed entries, as YAML
+	// lines ("  unit-rate: {...}"), so a snippet pasted in place of those
+	// keys loses none of them.
+	KeptFeedback, KeptConfirmed map[string]string
 }
 
 // Competency is what the report needs of a competency.
@@ -103,8 +106,14 @@ func RosterOf(res *site.Result) *Roster {
 			for _, m := range cs.Mastered {
 				st.Mastered = append(st.Mastered, m.ID)
 			}
-			// Hook: when content.Student has Confirmed (the learner-model
-			// work), add its competency ids to st.Confirmed here.
+			st.KeptFeedback, st.KeptConfirmed = map[string]string{}, map[string]string{}
+			for _, f := range cs.Feedback {
+				st.KeptFeedback[f.Competency.ID] = fmt.Sprintf("{date: %s, text: %s}", f.Date, yamlString(f.Text))
+			}
+			for _, k := range cs.Confirmed {
+				st.Confirmed = append(st.Confirmed, k.Competency.ID)
+				st.KeptConfirmed[k.Competency.ID] = fmt.Sprintf("{date: %s, level: %d, note: %s}", k.Date, k.Level, yamlString(k.Note))
+			}
 		}
 		ro.Students = append(ro.Students, st)
 	}

@@ -2,7 +2,9 @@ package report
 
 import (
 	"cmp"
+	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -101,22 +103,28 @@ func (r *Report) Ready() []Ready {
 // confirmed entry for each competency the student is ready to have
 // confirmed (at their latest self-rating, else the rule's level), and the
 // student's placements (mastered), where one of those may be moved instead.
+// The feedback and confirmed entries the file already has are kept as they
+// are, so the snippet can replace those keys whole.
 // comments are the three keys' comments, in the report's language.
 func (r *Report) Snippet(e *Entry, day time.Time, comments [3]string) string {
 	var b strings.Builder
 	date := day.Format(time.DateOnly)
 	fmt.Fprintf(&b, "# %s: %s\n", e.Student.Name, e.Student.File)
+	fb := map[string]string{}
+	cf := map[string]string{}
+	var fbOrder, cfOrder []string
+	put := func(m map[string]string, order *[]string, c, v string) {
+		if _, ok := m[c]; !ok {
+			*order = append(*order, c)
+			m[c] = v
+		}
+	}
 	if e.Receipt != nil {
-		var fb []string
 		for _, s := range e.Receipt.Steps {
 			if NeedsSupport(s) || strings.TrimSpace(s.Note) != "" {
-				fb = append(fb, fmt.Sprintf("  %s: {date: %s, text: \"\"}\n", s.C, date))
+				put(fb, &fbOrder, s.C, fmt.Sprintf("{date: %s, text: \"\"}", date))
 			}
 		}
-		if len(fb) > 0 {
-			fmt.Fprintf(&b, "feedback:    # %s\n%s", comments[0], strings.Join(fb, ""))
-		}
-		var cf []string
 		for _, rd := range r.Ready() {
 			if rd.Entry != e {
 				continue
@@ -125,12 +133,39 @@ func (r *Report) Snippet(e *Entry, day time.Time, comments [3]string) string {
 			if level == 0 {
 				level = r.Roster.RuleOf(rd.Step.C).Self
 			}
-			cf = append(cf, fmt.Sprintf("  %s: {date: %s, level: %d, note: \"\"}\n", rd.Step.C, date, level))
+			put(cf, &cfOrder, rd.Step.C, fmt.Sprintf("{date: %s, level: %d, note: \"\"}", date, level))
 		}
-		if len(cf) > 0 {
-			fmt.Fprintf(&b, "confirmed:   # %s\n%s", comments[1], strings.Join(cf, ""))
+	}
+	// What the file already says stays, in place of a suggestion.
+	for _, c := range slices.Sorted(maps.Keys(e.Student.KeptFeedback)) {
+		put(fb, &fbOrder, c, "")
+		fb[c] = e.Student.KeptFeedback[c]
+	}
+	for _, c := range slices.Sorted(maps.Keys(e.Student.KeptConfirmed)) {
+		put(cf, &cfOrder, c, "")
+		cf[c] = e.Student.KeptConfirmed[c]
+	}
+	if len(fbOrder) > 0 {
+		fmt.Fprintf(&b, "feedback:    # %s\n", comments[0])
+		for _, c := range fbOrder {
+			fmt.Fprintf(&b, "  %s: %s\n", c, fb[c])
+		}
+	}
+	if len(cfOrder) > 0 {
+		fmt.Fprintf(&b, "confirmed:   # %s\n", comments[1])
+		for _, c := range cfOrder {
+			fmt.Fprintf(&b, "  %s: %s\n", c, cf[c])
 		}
 	}
 	fmt.Fprintf(&b, "mastered: [%s]    # %s\n", strings.Join(e.Student.Mastered, ", "), comments[2])
 	return b.String()
+}
+
+// yamlString quotes s for YAML: a JSON string is a YAML double-quoted one.
+func yamlString(s string) string {
+	var b strings.Builder
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.Encode(s)
+	return strings.TrimSuffix(b.String(), "\n")
 }
