@@ -78,28 +78,35 @@ func RequireChromium(t testing.TB) string {
 	return ""
 }
 
+// allocatorOptions are the flags every test browser starts with, extra
+// flags (a fake camera) added.
+func allocatorOptions(path string, extra ...chromedp.ExecAllocatorOption) []chromedp.ExecAllocatorOption {
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(path),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("hide-scrollbars", true),
+		chromedp.Flag("mute-audio", true),
+		// Nothing may leave the machine: every host name but 127.0.0.1
+		// fails at once (the recorder still sees the attempt).
+		chromedp.Flag("host-resolver-rules", "MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"),
+		chromedp.WindowSize(1280, 800),
+	)
+	return append(opts, extra...)
+}
+
 // browser returns the context of the shared browser, starting it on first use.
 func browser(t testing.TB) context.Context {
 	t.Helper()
 	path := RequireChromium(t)
 	shared.once.Do(func() {
-		opts := append(chromedp.DefaultExecAllocatorOptions[:],
-			chromedp.ExecPath(path),
-			chromedp.Headless,
-			chromedp.NoSandbox,
-			chromedp.DisableGPU,
-			chromedp.NoFirstRun,
-			chromedp.Flag("disable-quic", true),
-			chromedp.Flag("disable-component-update", true),
-			chromedp.Flag("disable-background-networking", true),
-			chromedp.Flag("disable-sync", true),
-			chromedp.Flag("hide-scrollbars", true),
-			chromedp.Flag("mute-audio", true),
-			// Nothing may leave the machine: every host name but 127.0.0.1
-			// fails at once (the recorder still sees the attempt).
-			chromedp.Flag("host-resolver-rules", "MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"),
-			chromedp.WindowSize(1280, 800),
-		)
+		opts := allocatorOptions(path)
 		allocCtx, allocCancel := chromedp.NewExecAllocator(context.Background(), opts...)
 		ctx, cancel := chromedp.NewContext(allocCtx)
 		shared.ctx = ctx
