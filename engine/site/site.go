@@ -12,7 +12,6 @@ import (
 	"html/template"
 	"io"
 	"io/fs"
-	"os"
 	"path"
 	"path/filepath"
 	"slices"
@@ -286,5 +285,3 @@ func (b *builder) progress(format string, args ...any) {
 // without revealing anything: derived from the link secret, so it is
 // stable while links are.
 func SiteKey(secret []byte) string { return token.For(secret, "\x00pacer-site")[:10] }
-
-func mkdirAllFor(p string) error { return os.MkdirAll(filepath.Dir(p), 0o755) }
