@@ -117,7 +117,7 @@ func Build(opts Options) (*Result, error) {
 	}
 	// Pages are written as they are rendered, into a sibling folder that
 	// replaces the output only when the whole build succeeded.
-	out, err := newDirOutput(opts.Root, content.RosterDir(opts.Root, b.cfg), opts.Out)
+	out, err := newDirOutput(opts.Root, content.RosterDir(opts.Root, b.cfg), opts.Out, ReceiptsDir(opts, b.cfg.Students.Receipts))
 	if err != nil {
 		return res, err
 	}
