@@ -19,7 +19,7 @@ import (
 // ahead, behind by no more school days than the term has had, with a
 // catch-up that fits or sends the student to the teacher, or the plan's
 // end passed.
-func TestExamplePaceIsBelievableOnEveryWeekOfTheTerm(t *testing.T) {
+func TestExamplePaceIsBelievableAcrossTheTerm(t *testing.T) {
 	root := moduleRoot(t)
 	cfg := config.Load(root, &diag.List{})
 	cal := calendar.New(cfg.Term.Days, cfg.Term.Breaks)
