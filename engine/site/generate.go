@@ -175,7 +175,9 @@ func (b *builder) jobs(site *render.Site, put func(string, outFile) error) ([]jo
 		}
 	}
 	for _, k := range c.Competencies {
-		jobs = append(jobs, job{competencyURL(k.ID), func(b *builder) (*render.Page, error) { return b.chunked(b.competencyPage(site, lang, renderer(lang), k)) }})
+		jobs = append(jobs, job{competencyURL(k.ID), func(b *builder) (*render.Page, error) {
+			return b.chunked(b.competencyPage(site, lang, renderer(lang), k))
+		}})
 	}
 	for _, act := range c.Activities {
 		jobs = append(jobs, job{activityURL(act.ID), func(b *builder) (*render.Page, error) {
@@ -207,7 +209,9 @@ func (b *builder) jobs(site *render.Site, put func(string, outFile) error) ([]jo
 		if s.Language != "" && b.theme.HasLanguage(s.Language) {
 			l = s.Language
 		}
-		jobs = append(jobs, job{st.Path, func(b *builder) (*render.Page, error) { return b.chunked(b.studentPage(site, l, renderer(l), s, st.Token)) }})
+		jobs = append(jobs, job{st.Path, func(b *builder) (*render.Page, error) {
+			return b.chunked(b.studentPage(site, l, renderer(l), s, st.Token))
+		}})
 	}
 	return jobs, nil
 }
