@@ -7,6 +7,7 @@ import (
 	"github.com/pacer-edu/pacer/engine/config"
 	"github.com/pacer-edu/pacer/engine/content"
 	"github.com/pacer-edu/pacer/engine/coursedata"
+	"github.com/pacer-edu/pacer/engine/internal/work"
 	"github.com/pacer-edu/pacer/engine/render"
 )
 
@@ -181,14 +182,17 @@ func (b *builder) wireActivity(a *content.Activity) coursedata.Activity {
 // hashedChunks makes every chunk of a build, named by its content, and
 // records where pages load each from.
 func (b *builder) hashedChunks() map[string][]byte {
-	ids := b.chunkIDs()
+	ids := b.chunkIDs() // makes b.held before the workers read it
+	made := make([][]byte, len(ids))
+	work.Each(len(ids), func() func(int) error {
+		return func(i int) error { made[i] = b.courseChunk(ids[i]); return nil }
+	})
 	files := make(map[string][]byte, len(ids))
 	b.chunkPath = make(map[string]string, len(ids))
-	for _, id := range ids {
-		js := b.courseChunk(id)
-		p := "assets/course." + id + "." + assets.Hash(js) + ".js"
+	for i, id := range ids {
+		p := "assets/course." + id + "." + assets.Hash(made[i]) + ".js"
 		b.chunkPath[id] = p
-		files[p] = js
+		files[p] = made[i]
 	}
 	return files
 }
