@@ -158,6 +158,10 @@ type builder struct {
 	stringsPath map[string]string
 	// worker is the path of the service worker a build writes, "" when none.
 	worker string
+	// chunkPath is where pages load each chunk of the course data from
+	// (chunks.go), held the units holding each competency.
+	chunkPath map[string]string
+	held      map[string][]string
 	// shared holds what the student pages of one build have in common.
 	shared *shared
 	// reads records what the page being rendered reads, and planned its
