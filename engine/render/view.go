@@ -51,6 +51,9 @@ type Site struct {
 	Script, Course, Style string
 	// HandIn is the QR hand-in module's path, "" when the theme has none.
 	HandIn string
+	// Panels is the student page's panels module's path, "" when the
+	// theme has none.
+	Panels string
 	Units  []Link
 	// Worker is the service worker's path relative to the root ("sw.js"),
 	// "" when the site has none (the dev server).

@@ -9,7 +9,7 @@ import { type Child, add, button, byId, h, isObject, readJSON, section, setAttr,
 import { groups, next, type Status, View } from "./mastery";
 import { Calendar, describe, pace, type Step } from "./pace";
 import { diff, merge } from "./merge";
-import { initTransfer } from "./panels";
+import type { initTransfer } from "./panels";
 import { initPrintPlan } from "./printplan";
 import type { Me, PlanStep, Progress } from "./storage";
 import { tokenRE } from "./storage";
@@ -119,6 +119,7 @@ export class StudentPage {
   private byC: Record<string, Step> = {};
   private updaters: ((v: View) => void)[] = [];
   private week = 0;
+  private loaded: Promise<void> = Promise.resolve();
 
   readonly token: string;
 
@@ -164,7 +165,7 @@ export class StudentPage {
       section("pacer-steps", t("steps.heading"), list),
       paper,
     ]);
-    initTransfer(this);
+    this.loaded = this.panels();
     this.app.addEventListener("click", (e) => {
       const b = (e.target as Element).closest("button[data-done]");
       if (b instanceof HTMLButtonElement) this.toggle(b.dataset.done || "");
@@ -202,8 +203,28 @@ export class StudentPage {
     if (i < all.length) idle(() => this.more(list, i, chunks));
     else {
       mark("pacer:steps", { chunks, cards: all.length });
-      this.app.setAttribute("data-ready", "");
+      this.loaded.then(() => this.app.setAttribute("data-ready", ""));
     }
+  }
+
+  // panels loads the rarely used panels (saving and moving progress,
+  // hand-in, this device) as a script of their own, so the main script
+  // stays small; it resolves when they are in, or failed to load.
+  private panels(): Promise<void> {
+    const src = this.app.dataset.panels;
+    return new Promise((done) => {
+      if (!src) return done();
+      const s = h("script", { src });
+      s.onload = () => {
+        try {
+          (window as unknown as { PacerPanels: { initTransfer: typeof initTransfer } }).PacerPanels.initTransfer(this);
+        } finally {
+          done();
+        }
+      };
+      s.onerror = () => done();
+      document.head.append(s);
+    });
   }
 
   toggle(id: string): void {
