@@ -149,6 +149,18 @@ type Student struct {
 	Teacher []TeacherNote
 }
 
+// Mastered counts the steps the student is placed out of: what the page
+// knows of their mastery before the script adds their own progress.
+func (s *Student) Mastered() int {
+	n := 0
+	for _, st := range s.Steps {
+		if st.Placed {
+			n++
+		}
+	}
+	return n
+}
+
 // TeacherNote is what the teacher said about one competency: feedback,
 // confirmed mastery (Level is the scale's label), or both.
 type TeacherNote struct {

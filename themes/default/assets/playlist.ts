@@ -5,7 +5,7 @@
 import { dayNum, formatDay, numDay, stamp, stampDay, today, weekday } from "./clock";
 import type { Ctx } from "./context";
 import { type Course, href, mod } from "./course";
-import { type Child, add, button, byId, h, isObject, readJSON, section, setAttr, setText, slot, strings } from "./dom";
+import { type Child, add, button, byId, h, icon, isObject, readJSON, section, setAttr, setText, slot, strings } from "./dom";
 import { groups, next, type Status, View } from "./mastery";
 import { Calendar, describe, pace, type Step } from "./pace";
 import { diff, merge } from "./merge";
@@ -171,6 +171,14 @@ export class StudentPage {
       if (b instanceof HTMLButtonElement) this.toggle(b.dataset.done || "");
     });
     this.me.onChange(() => this.refresh());
+    const n = byId("pacer-progress-n");
+    const bar = byId<HTMLProgressElement>("pacer-progress");
+    if (n && bar)
+      this.on((v) => {
+        const k = this.plan.steps.filter((s) => /^(mastered|placed)$/.test(v.status(s))).length;
+        setText(n, String(k));
+        bar.value = k;
+      });
     // cards not yet made are updated when they are made
     this.on((v) => this.cards.forEach((c) => this.update(c, v)));
     this.refresh();
@@ -278,7 +286,7 @@ export class StudentPage {
     const ul = h("ul", { class: "acts" });
     for (const id of ids) {
       const m = this.meta(id);
-      ul.append(h("li", { class: "act" }, this.link(id), m && h("span", { class: "act-meta" }, m), this.doneButton(id)));
+      ul.append(h("li", { class: "act" }, h("span", { class: "act-lead" }, icon(mod(this.ctx.course, id))), h("span", { class: "act-main" }, this.link(id), m && h("span", { class: "act-meta" }, m)), this.doneButton(id)));
     }
     return h("div", { class: "group " + cls }, h("p", { class: "group-label" }, this.ctx.t(label)), ul);
   }
@@ -323,7 +331,7 @@ export class StudentPage {
             "p",
             { class: "next-act" },
             a && a.u
-              ? h("a", { class: "button next-link", href: this.href(a.u) }, course.title("activity", n.activity))
+              ? h("a", { class: "button next-link", href: this.href(a.u) }, icon(a.mod), course.title("activity", n.activity))
               : course.title("activity", n.activity),
             m && h("span", { class: "act-meta" }, m),
           ),
@@ -487,10 +495,8 @@ export class StudentPage {
           const row = h(
             "div",
             { class: "act" },
-            h("label", { for: id + "-" + oi, class: "pick" }, r, h("span", { id: id + "-" + oi + "-m", class: "mod" }, t("mod." + mod(course, a)))),
-            this.link(a, { id: id + "-" + oi + "-t" }),
-            m && h("span", { class: "act-meta" }, m),
-            oi === 0 && h("span", { class: "tag" }, t("step.suggested")),
+            h("label", { for: id + "-" + oi, class: "act-lead pick" }, r, icon(mod(course, a)), h("span", { id: id + "-" + oi + "-m", class: "visually-hidden" }, t("mod." + mod(course, a)))),
+            h("span", { class: "act-main" }, this.link(a, { id: id + "-" + oi + "-t" }), m && h("span", { class: "act-meta" }, m, oi === 0 && h("span", { class: "tag" }, t("step.suggested")))),
             this.doneButton(a),
           );
           picks.push({ key: g.key, el: r, row });
