@@ -354,3 +354,51 @@ func TestALateStepIsWordedToEncourage(t *testing.T) {
 		}
 	}
 }
+
+// The week's three buttons stay in one row, and the rating scale's
+// choices are equal boxes in even rows, from a 320 px phone up.
+func TestWeekButtonsAndRatingScaleSitInEvenRows(t *testing.T) {
+	c := buildTiny(t)
+	p := browsertest.NewPage(t)
+	type box struct{ Top, Width, Height, Right, Room float64 }
+	boxes := func(sel string) []box {
+		return browsertest.Eval[[]box](p, `[...document.querySelectorAll(`+jsString(sel)+`)].map((el) => {
+			const r = el.getBoundingClientRect();
+			return {top: Math.round(r.top), width: Math.round(r.width), height: Math.round(r.height), right: r.right, room: document.documentElement.clientWidth};
+		})`)
+	}
+	for _, w := range []int64{320, 390, 1280} {
+		p.Viewport(w, 900)
+		c.openStudent(t, p, "Ada L.", "2026-09-08")
+		week := boxes("#pacer-pace .week-nav button")
+		if len(week) != 3 {
+			t.Fatalf("%d px: %d week buttons", w, len(week))
+		}
+		for _, b := range week {
+			if b.Top != week[0].Top || b.Height != week[0].Height || b.Right > b.Room {
+				t.Errorf("%d px: the week buttons are not one even row: %+v", w, week)
+				break
+			}
+		}
+		card(p, "Adding")
+		rate := boxes("#step-adding .rate label")
+		if len(rate) != 4 {
+			t.Fatalf("%d px: %d rating choices", w, len(rate))
+		}
+		rows := map[float64]int{}
+		for _, b := range rate {
+			rows[b.Top]++
+		}
+		for _, b := range rate {
+			if b.Width != rate[0].Width || b.Height != rate[0].Height {
+				t.Errorf("%d px: the rating choices are not equal boxes: %+v", w, rate)
+				break
+			}
+		}
+		for top, n := range rows {
+			if n != len(rate)/len(rows) {
+				t.Errorf("%d px: the rating choices make uneven rows (%d at %v): %+v", w, n, top, rate)
+			}
+		}
+	}
+}
