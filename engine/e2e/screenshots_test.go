@@ -26,10 +26,13 @@ func TestREADMEScreenshots(t *testing.T) {
 		file          string
 		width, height int64
 		dark          bool
+		at            string // what the picture starts at
 	}{
-		{"student-page.png", 1280, 1200, false},
-		{"student-page-390.png", 390, 1500, false},
-		{"student-page-390-dark.png", 390, 1500, true},
+		{"student-page.png", 1280, 1200, false, ""},
+		{"student-page-390.png", 390, 1500, false, ""},
+		{"student-page-390-dark.png", 390, 1500, true, ""},
+		{"student-steps-390.png", 390, 1500, false, "#pacer-steps"},
+		{"student-steps.png", 1280, 1200, false, "#pacer-steps"},
 	} {
 		p := browsertest.NewPage(t)
 		if s.dark {
@@ -41,7 +44,7 @@ func TestREADMEScreenshots(t *testing.T) {
 		step := card(p, "Equivalent ratios and ratio tables")
 		tap(p, step.ByRole("group", "How well can you do this now?").ByRole("radio", "Getting there"))
 		settle(p)
-		browsertest.Eval[bool](p, `scrollTo(0, 0) || true`)
+		browsertest.Eval[bool](p, `(() => { const s = `+jsString(s.at)+`, at = s && document.querySelector(s); scrollTo(0, at ? at.getBoundingClientRect().top + scrollY : 0); return true; })()`)
 		ctx, cancel := context.WithTimeout(p.Context(), p.Timeout)
 		png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
 		cancel()
