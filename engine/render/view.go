@@ -51,6 +51,9 @@ type Site struct {
 	Script, Course, Style string
 	// HandIn is the QR hand-in module's path, "" when the theme has none.
 	HandIn string
+	// Panels is the student page's panels module's path, "" when the
+	// theme has none.
+	Panels string
 	Units  []Link
 	// Worker is the service worker's path relative to the root ("sw.js"),
 	// "" when the site has none (the dev server).
@@ -144,6 +147,18 @@ type Student struct {
 	// Teacher holds the teacher's feedback and confirmed mastery, one entry
 	// a competency, in plan order: this student's page only.
 	Teacher []TeacherNote
+}
+
+// Mastered counts the steps the student is placed out of: what the page
+// knows of their mastery before the script adds their own progress.
+func (s *Student) Mastered() int {
+	n := 0
+	for _, st := range s.Steps {
+		if st.Placed {
+			n++
+		}
+	}
+	return n
 }
 
 // TeacherNote is what the teacher said about one competency: feedback,

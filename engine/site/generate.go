@@ -93,6 +93,7 @@ func (b *builder) generate(out output) error {
 	}
 	site := b.site(a.Script, a.Style, coursePath)
 	site.HandIn = handInPath
+	site.Panels = a.Panels
 	site.Worker = b.worker
 	jobs, err := b.jobs(site, out.put)
 	if err != nil {

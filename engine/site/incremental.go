@@ -26,6 +26,7 @@ const (
 	SessionStyle  = "assets/pacer.css"
 	SessionCourse = "assets/course.js"
 	SessionHandIn = "assets/pacer-handin.js"
+	SessionPanels = "assets/pacer-panels.js"
 )
 
 // Session keeps a site loaded between builds, for the dev server: the
@@ -316,6 +317,9 @@ func (s *Session) build(b *builder, old *snapshot, changed []string) (*Update, e
 	snap.stringsJS = b.stringScripts(false)
 	site := b.site(SessionScript, SessionStyle, SessionCourse)
 	site.HandIn = snap.handInPath
+	if snap.asset.Panels != "" {
+		site.Panels = SessionPanels
+	}
 	jobs, err := b.jobs(site, func(p string, f outFile) error { snap.media[p] = f; return nil })
 	if err != nil {
 		return up, err
@@ -469,6 +473,8 @@ func (snap *snapshot) files() map[string]served {
 			p = SessionScript
 		case a.Style:
 			p = SessionStyle
+		case a.Panels:
+			p = SessionPanels
 		}
 		files[p] = served{data: data}
 	}
