@@ -402,3 +402,27 @@ func TestWeekButtonsAndRatingScaleSitInEvenRows(t *testing.T) {
 		}
 	}
 }
+
+// The saving and hand-in panels come in a script of their own after the
+// playlist shows; the service worker keeps it, so they are there offline.
+func TestPanelsLoadAfterThePlaylistAndOffline(t *testing.T) {
+	c := buildTiny(t)
+	net, base := serveSwitchable(t, c.out)
+	c.base = base
+	p := browsertest.NewPage(t)
+	c.openStudent(t, p, "Ada L.", "2026-09-07")
+	p.ByRole("region", "Keep my progress safe").ByRole("button", "Save a copy").Wait()
+	p.ByRole("region", "Hand in to my teacher").Wait()
+	if n := browsertest.Eval[int](p, `document.querySelectorAll('script[src*="assets/pacer-panels."]').length`); n != 1 {
+		t.Errorf("%d panels scripts in the page, want 1", n)
+	}
+	offlineReady(p)
+	p.Offline(true)
+	net.down.Store(true)
+	p.Reload()
+	waitForClient(p, "student")
+	p.ByRole("region", "Keep my progress safe").ByRole("button", "Save a copy").Wait()
+	net.down.Store(false)
+	p.Offline(false)
+	p.AssertClean(t)
+}
