@@ -211,6 +211,7 @@ func TestNoPageScrollsSidewaysAt320PxOrAt200PercentZoom(t *testing.T) {
 		for _, pg := range []struct{ path, kind string }{
 			{"index.html", "index"},
 			{c.students[name], "student"},
+			{c.students["Sofía M."], "student"},
 			{c.activity("ratio-sentences-practice"), "activity"},
 			{"competencies/ratio-language/index.html", "competency"},
 			{"units/ratios/index.html", "unit"},
@@ -358,7 +359,9 @@ func TestALateStepIsWordedToEncourage(t *testing.T) {
 // The week's three buttons stay in one row, and the rating scale's
 // choices are equal boxes in even rows, from a 320 px phone up.
 func TestWeekButtonsAndRatingScaleSitInEvenRows(t *testing.T) {
-	c := buildTiny(t)
+	files := tinyCourse()
+	files["content/students/eli.yaml"] = "name: Eli R.\nunits: [numbers]\nlanguage: es\n"
+	c := buildCourse(t, writeFiles(t, files))
 	p := browsertest.NewPage(t)
 	type box struct{ Top, Width, Height, Right, Room float64 }
 	boxes := func(sel string) []box {
@@ -367,9 +370,13 @@ func TestWeekButtonsAndRatingScaleSitInEvenRows(t *testing.T) {
 			return {top: Math.round(r.top), width: Math.round(r.width), height: Math.round(r.height), right: r.right, room: document.documentElement.clientWidth};
 		})`)
 	}
-	for _, w := range []int64{320, 390, 1280} {
+	for _, v := range []struct {
+		w    int64
+		name string
+	}{{320, "Ada L."}, {390, "Ada L."}, {1280, "Ada L."}, {320, "Eli R."}, {1280, "Eli R."}} {
+		w := v.w
 		p.Viewport(w, 900)
-		c.openStudent(t, p, "Ada L.", "2026-09-08")
+		c.openStudent(t, p, v.name, "2026-09-08")
 		week := boxes("#pacer-pace .week-nav button")
 		if len(week) != 3 {
 			t.Fatalf("%d px: %d week buttons", w, len(week))
@@ -380,7 +387,7 @@ func TestWeekButtonsAndRatingScaleSitInEvenRows(t *testing.T) {
 				break
 			}
 		}
-		card(p, "Adding")
+		browsertest.Eval[bool](p, `(() => { document.getElementById("step-adding").scrollIntoView({block: "center"}); return true; })()`)
 		rate := boxes("#step-adding .rate label")
 		if len(rate) != 4 {
 			t.Fatalf("%d px: %d rating choices", w, len(rate))
