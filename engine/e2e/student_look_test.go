@@ -236,6 +236,11 @@ func TestNoPageScrollsSidewaysAt320PxOrAt200PercentZoom(t *testing.T) {
 			if got.Scroll > got.Client {
 				t.Errorf("%d px at %vx: %s scrolls sideways (%d > %d): %q", screen.w, screen.scale, pg.kind, got.Scroll, got.Client, got.Wide)
 			}
+			if screen.w == 320 {
+				if nested := nestedCards(p); len(nested) > 0 {
+					t.Errorf("320 px: %s has cards inside cards: %q", pg.kind, nested)
+				}
+			}
 		}
 	}
 }
