@@ -413,6 +413,13 @@ func TestWeekButtonsAndRatingScaleSitInEvenRows(t *testing.T) {
 			}
 		}
 	}
+	// A rating shows in the history as a bar big enough to read.
+	c.openStudent(t, p, "Ada L.", "2026-09-08")
+	tap(p, card(p, "Adding").ByRole("radio", "Getting there"))
+	card(p, "Adding").ByRole("list", "My ratings so far:").WaitText("Getting there")
+	if bar := boxes("#step-adding .history .bar"); len(bar) != 1 || bar[0].Width < 64 || bar[0].Height < 12 {
+		t.Errorf("the rating's growth bar is %+v, want one at least 64 x 12 px", bar)
+	}
 }
 
 // The saving and hand-in panels come in a script of their own after the
