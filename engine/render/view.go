@@ -252,6 +252,9 @@ type StepDue struct {
 }
 
 // Assets are the paths, relative to the root, of what a page loads.
+// Course is the head of the course data, Chunks the parts of it about
+// what the page shows, loaded after it.
 type Assets struct {
 	Style, Strings, Course, Script string
+	Chunks                         []string
 }
