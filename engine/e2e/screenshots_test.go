@@ -39,10 +39,11 @@ func TestREADMEScreenshots(t *testing.T) {
 			p.Media(map[string]string{"prefers-color-scheme": "dark"})
 		}
 		p.Viewport(s.width, s.height)
-		c.openStudent(t, p, "Leo K.", "2026-10-14")
 		// a rating from the week before, and one today: growth
-		step := card(p, "Equivalent ratios and ratio tables")
-		tap(p, step.ByRole("group", "How well can you do this now?").ByRole("radio", "Getting there"))
+		c.openStudent(t, p, "Leo K.", "2026-10-07")
+		tap(p, card(p, "Equivalent ratios and ratio tables").ByRole("group", "How well can you do this now?").ByRole("radio", "Not yet"))
+		c.openStudent(t, p, "Leo K.", "2026-10-14")
+		tap(p, card(p, "Equivalent ratios and ratio tables").ByRole("group", "How well can you do this now?").ByRole("radio", "Getting there"))
 		settle(p)
 		browsertest.Eval[bool](p, `(() => { const s = `+jsString(s.at)+`, at = s && document.querySelector(s); scrollTo(0, at ? at.getBoundingClientRect().top + scrollY : 0); return true; })()`)
 		ctx, cancel := context.WithTimeout(p.Context(), p.Timeout)

@@ -211,6 +211,7 @@ func TestNoPageScrollsSidewaysAt320PxOrAt200PercentZoom(t *testing.T) {
 		for _, pg := range []struct{ path, kind string }{
 			{"index.html", "index"},
 			{c.students[name], "student"},
+			{c.students["Sofía M."], "student"},
 			{c.activity("ratio-sentences-practice"), "activity"},
 			{"competencies/ratio-language/index.html", "competency"},
 			{"units/ratios/index.html", "unit"},
@@ -234,6 +235,11 @@ func TestNoPageScrollsSidewaysAt320PxOrAt200PercentZoom(t *testing.T) {
 			})()`)
 			if got.Scroll > got.Client {
 				t.Errorf("%d px at %vx: %s scrolls sideways (%d > %d): %q", screen.w, screen.scale, pg.kind, got.Scroll, got.Client, got.Wide)
+			}
+			if screen.w == 320 {
+				if nested := nestedCards(p); len(nested) > 0 {
+					t.Errorf("320 px: %s has cards inside cards: %q", pg.kind, nested)
+				}
 			}
 		}
 	}
@@ -358,7 +364,9 @@ func TestALateStepIsWordedToEncourage(t *testing.T) {
 // The week's three buttons stay in one row, and the rating scale's
 // choices are equal boxes in even rows, from a 320 px phone up.
 func TestWeekButtonsAndRatingScaleSitInEvenRows(t *testing.T) {
-	c := buildTiny(t)
+	files := tinyCourse()
+	files["content/students/eli.yaml"] = "name: Eli R.\nunits: [numbers]\nlanguage: es\n"
+	c := buildCourse(t, writeFiles(t, files))
 	p := browsertest.NewPage(t)
 	type box struct{ Top, Width, Height, Right, Room float64 }
 	boxes := func(sel string) []box {
@@ -367,9 +375,13 @@ func TestWeekButtonsAndRatingScaleSitInEvenRows(t *testing.T) {
 			return {top: Math.round(r.top), width: Math.round(r.width), height: Math.round(r.height), right: r.right, room: document.documentElement.clientWidth};
 		})`)
 	}
-	for _, w := range []int64{320, 390, 1280} {
+	for _, v := range []struct {
+		w    int64
+		name string
+	}{{320, "Ada L."}, {390, "Ada L."}, {1280, "Ada L."}, {320, "Eli R."}, {1280, "Eli R."}} {
+		w := v.w
 		p.Viewport(w, 900)
-		c.openStudent(t, p, "Ada L.", "2026-09-08")
+		c.openStudent(t, p, v.name, "2026-09-08")
 		week := boxes("#pacer-pace .week-nav button")
 		if len(week) != 3 {
 			t.Fatalf("%d px: %d week buttons", w, len(week))
@@ -380,7 +392,7 @@ func TestWeekButtonsAndRatingScaleSitInEvenRows(t *testing.T) {
 				break
 			}
 		}
-		card(p, "Adding")
+		browsertest.Eval[bool](p, `(() => { document.getElementById("step-adding").scrollIntoView({block: "center"}); return true; })()`)
 		rate := boxes("#step-adding .rate label")
 		if len(rate) != 4 {
 			t.Fatalf("%d px: %d rating choices", w, len(rate))
@@ -401,4 +413,35 @@ func TestWeekButtonsAndRatingScaleSitInEvenRows(t *testing.T) {
 			}
 		}
 	}
+	// A rating shows in the history as a bar big enough to read.
+	c.openStudent(t, p, "Ada L.", "2026-09-08")
+	tap(p, card(p, "Adding").ByRole("radio", "Getting there"))
+	card(p, "Adding").ByRole("list", "My ratings so far:").WaitText("Getting there")
+	if bar := boxes("#step-adding .history .bar"); len(bar) != 1 || bar[0].Width < 64 || bar[0].Height < 12 {
+		t.Errorf("the rating's growth bar is %+v, want one at least 64 x 12 px", bar)
+	}
+}
+
+// The saving and hand-in panels come in a script of their own after the
+// playlist shows; the service worker keeps it, so they are there offline.
+func TestPanelsLoadAfterThePlaylistAndOffline(t *testing.T) {
+	c := buildTiny(t)
+	net, base := serveSwitchable(t, c.out)
+	c.base = base
+	p := browsertest.NewPage(t)
+	c.openStudent(t, p, "Ada L.", "2026-09-07")
+	p.ByRole("region", "Keep my progress safe").ByRole("button", "Save a copy").Wait()
+	p.ByRole("region", "Hand in to my teacher").Wait()
+	if n := browsertest.Eval[int](p, `document.querySelectorAll('script[src*="assets/pacer-panels."]').length`); n != 1 {
+		t.Errorf("%d panels scripts in the page, want 1", n)
+	}
+	offlineReady(p)
+	p.Offline(true)
+	net.down.Store(true)
+	p.Reload()
+	waitForClient(p, "student")
+	p.ByRole("region", "Keep my progress safe").ByRole("button", "Save a copy").Wait()
+	net.down.Store(false)
+	p.Offline(false)
+	p.AssertClean(t)
 }

@@ -189,7 +189,8 @@ export class StudentPage {
   // more adds the cards from index from on, a few at a time: Next up and
   // the first cards show at once, the rest follow in short chunks when the
   // browser is idle, so a long playlist never blocks the page for long
-  // (SPEC 10). #pacer-app gets data-ready when all are in.
+  // (SPEC 10). #pacer-app gets data-ready when all are in, and the panels
+  // too.
   private more(list: HTMLElement, from: number, chunks: number): void {
     const all = this.plan.steps;
     const t0 = performance.now();
