@@ -147,6 +147,7 @@ func TestHandInReachesTheTeacherReport(t *testing.T) {
 	p.Navigate(browsertest.FileURL(t, out))
 	p.ByRole("heading", "Class report: Grade 6 Math — Ratios and Rates").Wait()
 	p.AssertAxe(t)
+	screenshot(t, p, "report")
 
 	glance := p.ByRole("region", "At a glance")
 	glance.WaitText("2 of 6 students handed in a receipt.")

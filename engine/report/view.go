@@ -495,7 +495,7 @@ func (r *Report) fromYouCell(w *words, st Student) cell {
 	if len(said) == 0 {
 		return cell{}
 	}
-	return cell{List: said, Key: strconv.Itoa(len(said))}
+	return cell{List: said, Key: strconv.Itoa(len(said)), Class: "said"}
 }
 
 // answersSection shows each step's quick-check answers from receipts that
