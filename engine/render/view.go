@@ -51,7 +51,10 @@ type Site struct {
 	Script, Course, Style string
 	// HandIn is the QR hand-in module's path, "" when the theme has none.
 	HandIn string
-	Units  []Link
+	// BaseURL is site.yaml's baseURL ("" when links are relative only):
+	// the paper plan's QR codes point under it.
+	BaseURL string
+	Units   []Link
 	// Worker is the service worker's path relative to the root ("sw.js"),
 	// "" when the site has none (the dev server).
 	Worker string

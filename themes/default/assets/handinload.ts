@@ -8,15 +8,18 @@
 // module (a failed load, an old browser) the file and the code to paste
 // are still there: the codes are an extra way, so this never throws.
 import type { T } from "./strings";
+import type { View } from "./mastery";
+import type { StudentPage } from "./playlist";
 
-interface HandInModule {
+export interface HandInModule {
   render(r: unknown): Promise<HTMLElement>;
   readAloudButton(root: Element, t: T, lang: string): HTMLButtonElement | null;
+  paperPlan?(page: StudentPage, v: View, base: string): HTMLElement;
 }
 
 let loading: Promise<HandInModule> | undefined;
 
-function load(src: string): Promise<HandInModule> {
+export function load(src: string): Promise<HandInModule> {
   if (!loading) {
     loading = new Promise((resolve, reject) => {
       const s = document.createElement("script");
