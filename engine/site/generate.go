@@ -255,7 +255,9 @@ func (b *builder) stringScripts(hashed bool) map[string][]byte {
 		j, _ := json.Marshal(m)
 		// The course data takes the language's scale from PacerLang.
 		sc, _ := json.Marshal(map[string]any{"scale": b.scale(lang)})
-		js := []byte("window.PacerStrings=" + string(j) + ";\nwindow.PacerLang=" + string(sc) + ";\n")
+		// Shared pages take their labels from PacerLabels (labels.go).
+		lb, _ := json.Marshal(labels(b.theme.FS, b.theme.Strings(lang)))
+		js := []byte("window.PacerStrings=" + string(j) + ";\nwindow.PacerLang=" + string(sc) + ";\nwindow.PacerLabels=" + string(lb) + ";\n")
 		p := "assets/strings." + lang + ".js"
 		if hashed {
 			p = "assets/strings." + lang + "." + assets.Hash(js) + ".js"

@@ -10,6 +10,7 @@ import { initChecks } from "./checks";
 import type { Ctx } from "./context";
 import { Course } from "./course";
 import { initDiagnostic } from "./diagnostic";
+import { relabel } from "./labels";
 import { initStudent } from "./playlist";
 import { Store, tokenRE } from "./storage";
 import { loadStrings } from "./strings";
@@ -103,6 +104,7 @@ async function tabLanguage(site: string, kind: string, root: string): Promise<vo
       document.head.append(el);
     });
     html.lang = lang;
+    relabel();
   } catch {
     // No sessionStorage, or a strings script of an older build: the
     // page stays in the site's language.
