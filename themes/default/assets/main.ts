@@ -63,15 +63,15 @@ function offline(root: string, kind: string): void {
   if (kind !== "student") return;
   c.ready
     .then((reg) => {
-      const own = location.href.replace(/#.*/, "");
-      const urls = [own];
-      document.querySelectorAll<HTMLAnchorElement>("main a[href]").forEach((a) => {
+      const urls = new Set([location.href.replace(/#.*/, "")]);
+      // a 200-step page has hundreds of links: only activities' resolved
+      document.querySelectorAll<HTMLAnchorElement>("main a[href*='activities/']").forEach((a) => {
         const u = a.href.replace(/[?#].*/, "");
-        if (/\/activities\/[^/]+\/index\.html$/.test(u) && urls.indexOf(u) < 0) urls.push(u);
+        if (/\/activities\/[^/]+\/index\.html$/.test(u)) urls.add(u);
       });
       const ch = new MessageChannel();
       ch.port1.onmessage = () => document.documentElement.setAttribute("data-offline", "ready");
-      if (reg.active) reg.active.postMessage({ cache: urls }, [ch.port2]);
+      if (reg.active) reg.active.postMessage({ cache: [...urls] }, [ch.port2]);
     })
     .catch(() => undefined);
 }
@@ -162,4 +162,4 @@ async function start(): Promise<void> {
 }
 
 if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-else start();
+else setTimeout(start); // a task of its own, not the script's evaluation
