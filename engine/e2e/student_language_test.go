@@ -62,9 +62,10 @@ func TestSharedPagesSpeakTheTabStudentsLanguage(t *testing.T) {
 // the visible text and the accessible names (aria-label) outside what the
 // teacher wrote (titles, the "I can" line, the body of an activity or a
 // competency, except the quick checks' and media's own controls).
+// Titles come as a JSON list.
 const uiText = `(() => {
 	const titles = new Set(%s);
-	const content = "h1, .site-title, .can, .prose, code";
+	const content = ".site-title, .can, .prose, code";
 	const ui = "form.check :is(label[for$=_input], .check-hint, summary, button, .check-accept, .check-feedback), .media-fallback, .media-transcript, .media a";
 	const out = [];
 	const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -74,7 +75,7 @@ const uiText = `(() => {
 		if (!s || !el || !el.checkVisibility() || el.closest("script, noscript")) continue;
 		if (el.closest(content) && !el.closest(ui)) continue;
 		const a = el.closest("a");
-		if (a && titles.has(a.textContent.trim())) continue;
+		if (titles.has(s) || (a && titles.has(a.textContent.trim()))) continue;
 		out.push(s);
 	}
 	document.querySelectorAll("[aria-label]").forEach((e) => out.push(e.getAttribute("aria-label")));
@@ -167,6 +168,7 @@ func TestSharedPagesShowNoEnglishLabelToASpanishStudent(t *testing.T) {
 		{c.activity("box-score-ratios"), "activity"},
 		{"competencies/ratio-language/index.html", "competency"},
 		{"units/ratios/index.html", "unit"},
+		{"units/ratios/diagnostic/index.html", "diagnostic"},
 	} {
 		p.Navigate(c.url(pg.path, ""))
 		check(pg.kind)
