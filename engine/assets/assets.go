@@ -27,6 +27,10 @@ import (
 const (
 	ScriptEntry = "assets/main.ts"
 	StyleEntry  = "assets/style.css"
+	// PanelsEntry is optional: the student page's rarely used panels
+	// (saving and moving progress, this device), which the page loads
+	// after it shows, so the main script stays within its budget.
+	PanelsEntry = "assets/panels-entry.ts"
 )
 
 // Result is one build of a theme's assets.
@@ -37,6 +41,9 @@ type Result struct {
 	// Script and Style are the paths in Files of the bundled script and
 	// stylesheet; pages link them by prefixing their relative root.
 	Script, Style string
+	// Panels is the path in Files of the student page's panels module,
+	// "" when the theme has none.
+	Panels string
 	// Warnings are esbuild's warnings about the theme's sources; File is
 	// relative to the theme root.
 	Warnings []diag.Diagnostic
@@ -107,6 +114,9 @@ func collect(res api.BuildResult) (*Result, error) {
 		case "script.js":
 			out.Script = "assets/pacer." + Hash(f.Contents) + ".js"
 			out.Files[out.Script] = f.Contents
+		case "panels.js":
+			out.Panels = "assets/pacer-panels." + Hash(f.Contents) + ".js"
+			out.Files[out.Panels] = f.Contents
 		case "style.css":
 			out.Style = "assets/pacer." + Hash(f.Contents) + ".css"
 			out.Files[out.Style] = f.Contents
@@ -122,21 +132,25 @@ func collect(res api.BuildResult) (*Result, error) {
 
 // options is shared by Build and Context.
 func options(theme fs.FS) api.BuildOptions {
+	entries := []api.EntryPoint{
+		{InputPath: ScriptEntry, OutputPath: "script"},
+		{InputPath: StyleEntry, OutputPath: "style"},
+	}
+	if _, err := fs.Stat(theme, PanelsEntry); err == nil {
+		entries = append(entries, api.EntryPoint{InputPath: PanelsEntry, OutputPath: "panels"})
+	}
 	return api.BuildOptions{
-		EntryPointsAdvanced: []api.EntryPoint{
-			{InputPath: ScriptEntry, OutputPath: "script"},
-			{InputPath: StyleEntry, OutputPath: "style"},
-		},
-		Bundle:            true,
-		Format:            api.FormatIIFE,
-		Platform:          api.PlatformBrowser,
-		Target:            api.ES2019,
-		Engines:           engines,
-		MinifyWhitespace:  true,
-		MinifyIdentifiers: true,
-		MinifySyntax:      true,
-		LegalComments:     api.LegalCommentsNone,
-		Sourcemap:         api.SourceMapNone,
+		EntryPointsAdvanced: entries,
+		Bundle:              true,
+		Format:              api.FormatIIFE,
+		Platform:            api.PlatformBrowser,
+		Target:              api.ES2019,
+		Engines:             engines,
+		MinifyWhitespace:    true,
+		MinifyIdentifiers:   true,
+		MinifySyntax:        true,
+		LegalComments:       api.LegalCommentsNone,
+		Sourcemap:           api.SourceMapNone,
 		// Class fields as plain assignments: no defineProperty helper in every
 		// bundle (the classes have no setters or subclasses it would matter to).
 		TsconfigRaw: `{"compilerOptions":{"useDefineForClassFields":false}}`,

@@ -249,3 +249,22 @@ func keys(m map[string][]byte) []string {
 	}
 	return out
 }
+
+func TestDefaultThemeLoadsItsPanelsAsAModuleOfTheirOwn(t *testing.T) {
+	def, err := fs.Sub(themes.FS, "default")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Build(def)
+	if err != nil {
+		t.Fatalf("default theme: %v", err)
+	}
+	if !strings.HasPrefix(r.Panels, "assets/pacer-panels.") || r.Files[r.Panels] == nil {
+		t.Fatalf("Panels = %q, not among %v", r.Panels, keys(r.Files))
+	}
+	// the saving panel's strings are looked up only by the panels module
+	main, panels := string(r.Files[r.Script]), string(r.Files[r.Panels])
+	if strings.Contains(main, "io.heading") || !strings.Contains(panels, "io.heading") || !strings.Contains(panels, "PacerPanels") {
+		t.Error("the saving panel is in the main script, or not in the panels module")
+	}
+}

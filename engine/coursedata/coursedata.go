@@ -1,9 +1,12 @@
-// Package coursedata owns the wire format of the shared course data every
-// page loads as window.PacerCourse: what all students share (titles,
-// links, rules, the term), under the short JSON names the client reads
-// (themes/default/assets/course.ts). The names are checked against the
-// client's TypeScript interfaces in this package's test. It builds
-// nothing from a course: the site package fills these in.
+// Package coursedata owns the wire format of the shared course data pages
+// load as window.PacerCourse: what all students share (titles, links,
+// rules, the term), under the short JSON names the client reads
+// (themes/default/assets/course.ts). The data comes in parts, so that a
+// page loads only what it shows: a head every page loads (Data without
+// its maps) and chunks (a unit's competencies and activities) that merge
+// into it. The names are checked against the client's TypeScript
+// interfaces in this package's test. It builds nothing from a course: the
+// site package fills these in and picks the chunks of each page.
 package coursedata
 
 import "encoding/json"
@@ -12,10 +15,11 @@ import "encoding/json"
 const Version = 1
 
 // Data is window.PacerCourse. Fields are in the order of their JSON
-// names, which is the order encoding/json gave the map this replaced.
+// names, which is the order encoding/json gave the map this replaced. The
+// head leaves the maps empty; the page's chunks fill them.
 type Data struct {
-	Activities   map[string]Activity   `json:"activities"`
-	Competencies map[string]Competency `json:"competencies"`
+	Activities   map[string]Activity   `json:"activities,omitempty"`
+	Competencies map[string]Competency `json:"competencies,omitempty"`
 	// Rule is the site's mastery rule, for competencies without their own.
 	Rule Rule `json:"rule"`
 	// Scale is the self-rating scale, lowest first.
@@ -23,7 +27,7 @@ type Data struct {
 	// Site is the site's key in browsers' storage.
 	Site  string          `json:"site"`
 	Term  Term            `json:"term"`
-	Units map[string]Unit `json:"units"`
+	Units map[string]Unit `json:"units,omitempty"`
 	V     int             `json:"v"`
 }
 
@@ -88,4 +92,27 @@ type Term struct {
 func (d *Data) Script() []byte {
 	js, _ := json.Marshal(d)
 	return append(append([]byte("window.PacerCourse=Object.assign("), js...), ",window.PacerLang);\n"...)
+}
+
+// Chunk is a part of the course data: a unit with its competencies and
+// every activity for any of them (so an activity for competencies of two
+// units is in both units' chunks), or the competencies in no unit with
+// their activities. A competency's activities are never split between
+// chunks: the client ranks a step's options among all of them.
+type Chunk struct {
+	Activities   map[string]Activity   `json:"activities,omitempty"`
+	Competencies map[string]Competency `json:"competencies,omitempty"`
+	Units        map[string]Unit       `json:"units,omitempty"`
+}
+
+// chunkMerge merges the chunk (d) into window.PacerCourse (created when
+// the head did not load): the merge is in each chunk, not in the page's
+// script, whose size has a budget.
+const chunkMerge = "(function(d){var c=self.PacerCourse=self.PacerCourse||{};for(var k in d)c[k]=Object.assign(c[k]||{},d[k])})("
+
+// Script is c as the script that merges it into window.PacerCourse. Pages
+// load it after the head.
+func (c *Chunk) Script() []byte {
+	js, _ := json.Marshal(c)
+	return append(append([]byte(chunkMerge), js...), ");\n"...)
 }

@@ -61,6 +61,50 @@ func TestClientTypesMatchTheWireFormat(t *testing.T) {
 	}
 }
 
+// A chunk merges into Data on the page (Chunk.Script): each of its fields
+// must be one of Data's maps, under the same name and of the same type.
+func TestChunkFieldsAreDataMaps(t *testing.T) {
+	data := map[string]reflect.Type{}
+	for f := range reflect.TypeFor[Data]().Fields() {
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		data[name] = f.Type
+	}
+	n := 0
+	for f := range reflect.TypeFor[Chunk]().Fields() {
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if typ, ok := data[name]; !ok || typ != f.Type || f.Type.Kind() != reflect.Map {
+			t.Errorf("Chunk.%s (%q, %s) is not a map of Data's of that name", f.Name, name, f.Type)
+		}
+		n++
+	}
+	if n != 3 {
+		t.Errorf("Chunk has %d fields, want Data's three maps", n)
+	}
+}
+
+// The head (Data without its maps) and a chunk are scripts: the head
+// takes the scale in the page's language from PacerLang, the chunk merges
+// into what the head set, and neither can close a script element.
+func TestHeadAndChunkScripts(t *testing.T) {
+	head := string((&Data{V: Version, Site: "k", Scale: []string{"a"}}).Script())
+	if !strings.HasPrefix(head, "window.PacerCourse=Object.assign({") || !strings.HasSuffix(head, "},window.PacerLang);\n") {
+		t.Errorf("head: %s", head)
+	}
+	for _, m := range []string{"activities", "competencies", "units"} {
+		if strings.Contains(head, m) {
+			t.Errorf("the head sends %s: %s", m, head)
+		}
+	}
+	c := &Chunk{Activities: map[string]Activity{"a": {T: "</script><b>", F: []string{"k"}}}}
+	js := string(c.Script())
+	if strings.Contains(js, "</script") {
+		t.Errorf("a chunk can close its script element: %s", js)
+	}
+	if !strings.HasPrefix(js, chunkMerge+`{"activities":{"a":`) || !strings.HasSuffix(js, ");\n") {
+		t.Errorf("chunk: %s", js)
+	}
+}
+
 // filled lists the interfaces the client fills with defaults as it reads
 // them (readPlaylist), so a field left out is not a missing one.
 var filled = []string{"Playlist"}

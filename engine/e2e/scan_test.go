@@ -394,6 +394,25 @@ func TestScanPageSaysWhatEachCodeIsAndIgnoresOthers(t *testing.T) {
 	if !p.ByRole("heading", "Handed in (2 of 10)").Exists() {
 		t.Errorf("a reload lost what was read:\n%s", p.Text())
 	}
+
+	// As a student comes in, what their file already says to them shows
+	// beside their name: Jonah's feedback, Maya's confirmed mastery.
+	for _, r := range receipts {
+		switch r.Name {
+		case "Jonah B.", "Maya T.":
+			read(r.Name, frames(r)[0], r.Name+" handed in (")
+		}
+	}
+	in := p.ByCSS("#in").Text()
+	for _, want := range []string{"Your feedback on Ratio language: “Your tape diagram of the animal shelter", "Confirmed by you: Ratio language"} {
+		if !strings.Contains(in, want) {
+			t.Errorf("the handed-in list lacks %q:\n%s", want, in)
+		}
+	}
+	if strings.Contains(p.ByCSS("#missing").Text(), "Confirmed by you") {
+		t.Error("what a student's file says shows before they hand in")
+	}
+	p.AssertAxe(t)
 }
 
 // TestScanPageSpeaksTheSitesLanguage writes the page of a Spanish site.

@@ -61,11 +61,12 @@ func TestSharedPagesSpeakTheTabStudentsLanguage(t *testing.T) {
 // uiText is the words the theme prints on a page, as a person meets them:
 // the visible text and the accessible names (aria-label) outside what the
 // teacher wrote (titles, the "I can" line, the body of an activity or a
-// competency, except the quick checks' and media's own controls).
+// competency and the quick checks' questions, answers and explanations,
+// except the checks' and media's own controls).
 // Titles come as a JSON list.
 const uiText = `(() => {
 	const titles = new Set(%s);
-	const content = ".site-title, .can, .prose, code";
+	const content = ".site-title, .can, .prose, code, form.check :is(legend, .check-choice, .check-answer, .check-explain)";
 	const ui = "form.check :is(label[for$=_input], .check-hint, summary, button, .check-accept, .check-feedback), .media-fallback, .media-transcript, .media a";
 	const out = [];
 	const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);

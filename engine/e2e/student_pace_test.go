@@ -24,7 +24,7 @@ func TestPaceIsOnTrackAheadOrBehindInSchoolDays(t *testing.T) {
 	if got := pace.Text(); !strings.Contains(got, "To catch up, start with “Adding”") {
 		t.Errorf("no catch-up suggestion naming the first late step: %q", got)
 	}
-	card(p, "Adding").WaitText("past the target")
+	card(p, "Adding").WaitText("a good one to catch up on next")
 
 	// Tuesday 8 with Adding done: Doubling is due today.
 	c.openStudent(t, p, "Ada L.", "2026-09-08")

@@ -191,6 +191,21 @@ func TestHandInReachesTheTeacherReport(t *testing.T) {
 	if row := tableRow(t, p, "calibration-table", jonah); row == nil || row["Competency"] != support || row["Reading"] != "rates higher than the checks show" {
 		t.Errorf("calibration, %s: %v", jonah, row)
 	}
+	// His answers rode along with the receipt: two first tries, both
+	// wrong, no practice; Maya answered none.
+	if row := tableRow(t, p, "answers-table", jonah); row == nil || row["Competency"] != support || row["First tries"] != "0 of 2 right" || row["Practice answers"] != "0" {
+		t.Errorf("answers, %s: %v; want %s, 0 of 2 right, no practice", jonah, row, support)
+	}
+	if tableRow(t, p, "answers-table", maya) != nil {
+		t.Errorf("%s answered no quick check, yet has answers listed", maya)
+	}
+	// What each student's file already says to them sits beside their row.
+	if row := tableRow(t, p, "map-table", maya); row == nil || !strings.Contains(row["In the student's file"], "Confirmed: Ratio language") {
+		t.Errorf("heat map, %s: the teacher's confirmation is not beside the row: %v", maya, row)
+	}
+	if row := tableRow(t, p, "map-table", jonah); row == nil || !strings.Contains(row["In the student's file"], "Feedback on Ratio language: “Your tape diagram") {
+		t.Errorf("heat map, %s: the teacher's feedback is not beside the row: %v", jonah, row)
+	}
 	noneOffHost(t, m, j, p)
 }
 

@@ -98,9 +98,44 @@ func marshal(r *receipt.Receipt) ([]byte, error) {
 		if s.Note != "" {
 			str(s.Note)
 		}
+		// Version 2: the step's answers.
+		acts := slices.Clone(s.Done)
+		for _, t := range s.Tries {
+			if !slices.Contains(acts, t.Activity) {
+				acts = append(acts, t.Activity)
+			}
+		}
+		uv(uint64(len(acts) - len(s.Done)))
+		for _, a := range acts[len(s.Done):] {
+			str(a)
+		}
+		uv(uint64(len(s.Tries)))
+		var prevTry int64
+		for _, t := range s.Tries {
+			if t.Check < 0 {
+				return nil, fmt.Errorf("handin: step %q has an answer to check %d", s.C, t.Check)
+			}
+			var f uint64
+			if t.Right {
+				f |= tryRight
+			}
+			if t.Practice {
+				f |= tryPractice
+			}
+			uv((uint64(t.Check)*uint64(len(acts))+uint64(slices.Index(acts, t.Activity)))<<2 | f)
+			m := (at - t.At.Unix()) / 60
+			sv(m - prevTry)
+			prevTry = m
+		}
 	}
 	return b, nil
 }
+
+// Flags of an answer (body version 2).
+const (
+	tryRight    = 1 << 0
+	tryPractice = 1 << 1
+)
 
 // days returns a date's days since 1970-01-01 plus one, 0 for "".
 func days(date string) (int, error) {
@@ -193,10 +228,11 @@ func (r *reader) str() string {
 	return string(s)
 }
 
-// unmarshal reads a body back into a receipt, checked by receipt.Decode.
-func unmarshal(body []byte, site, student string) (*receipt.Receipt, error) {
+// unmarshal reads a body of version v back into a receipt, checked by
+// receipt.Decode.
+func unmarshal(body []byte, v int, site, student string) (*receipt.Receipt, error) {
 	rd := &reader{b: body}
-	out := receipt.Receipt{Pacer: "receipt", V: 1, Site: site, Student: student}
+	out := receipt.Receipt{Pacer: "receipt", V: v, Site: site, Student: student}
 	at := int64(rd.uv())
 	out.At = time.Unix(at, 0).UTC()
 	today := int(rd.uv())
@@ -243,6 +279,24 @@ func unmarshal(body []byte, site, student string) (*receipt.Receipt, error) {
 		}
 		if flags&flagNote != 0 {
 			s.Note = rd.str()
+		}
+		if v >= 2 {
+			acts := slices.Clone(s.Done)
+			for range rd.count() {
+				acts = append(acts, rd.str())
+			}
+			var prevTry int64
+			for range rd.count() {
+				x, m := rd.uv(), rd.sv()
+				if len(acts) == 0 || x>>2 > 1<<30 {
+					rd.fail()
+					break
+				}
+				k := x >> 2
+				prevTry += m
+				s.Tries = append(s.Tries, receipt.Try{Activity: acts[k%uint64(len(acts))], Check: int(k / uint64(len(acts))),
+					Right: x&tryRight != 0, Practice: x&tryPractice != 0, At: time.Unix(at-prevTry*60, 0).UTC()})
+			}
 		}
 		out.Steps = append(out.Steps, s)
 	}

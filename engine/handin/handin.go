@@ -7,16 +7,19 @@
 // nothing of cameras or images: the browser finds the codes, this package
 // and its TypeScript twin (themes/default/assets/handin.ts) read their text.
 //
-// # Frames, version 1
+// # Frames, versions 1 and 2
 //
 // Each QR code holds one frame, a text made only of the characters of the
 // QR alphanumeric mode (0-9, A-Z, space and $%*+-./:), so a code stores 5.5
 // bits a character and every reader (BarcodeDetector included, which gives
 // text, not bytes) returns it unchanged:
 //
-//	PQ1.<SITE>.<TOKEN>.<SUM>.<I>.<N>.<DATA>
+//	PQ2.<SITE>.<TOKEN>.<SUM>.<I>.<N>.<DATA>
 //
-//	PQ1    the frame format and its version; a reader refuses a newer one
+//	PQ2    the frame format and its version (2, whose body has the
+//	       answers; PQ1 frames have a version 1 body and still read); a
+//	       reader refuses a newer one, so an old scan page says "update
+//	       pacer" rather than misreading a body it does not know
 //	SITE   the site key (base32, upper case): codes of other sites are ignored
 //	TOKEN  the student's token (base32, upper case), as in the receipt; the
 //	       scan page names the student from its roster before the last part
@@ -56,6 +59,21 @@
 //	  uvarint activities done, then each id as a string
 //	  string  note (when flagged)
 //
+// # Body, version 2
+//
+// Version 1's, with each step followed by its quick-check answers (the
+// receipt's tries), oldest first:
+//
+//	uvarint activities answered that are not among the step's done,
+//	        then each id as a string; "the activities" below are the
+//	        step's done, then these
+//	uvarint answers, then each:
+//	  uvarint ((check × activities + activity) << 2) | flags: check from
+//	          0, activity its index in the activities, flags bit 0
+//	          right, bit 1 practice
+//	  varint  its minutes before at, less the previous answer's (the
+//	          first answer's: less 0)
+//
 // The site key and token are not in the body: they are in every frame.
 // Everything else a JSON receipt holds survives, but for the precision of
 // times; a decoded receipt is checked by receipt.Decode's own rules.
@@ -74,8 +92,12 @@ import (
 	"github.com/pacer-edu/pacer/engine/receipt"
 )
 
-// Prefix starts every frame of this version.
-const Prefix = "PQ1."
+// Prefix starts every frame this version writes; frames of version 1
+// (Prefix1), which pages built before it showed, still read.
+const (
+	Prefix  = "PQ2."
+	Prefix1 = "PQ1."
+)
 
 // MaxParts bounds the parts of one receipt.
 const MaxParts = 99
@@ -105,6 +127,8 @@ var (
 
 // Part is one frame, read.
 type Part struct {
+	// V is the frame's format version (1 or 2).
+	V             int
 	Site, Student string // lower case, as in a receipt
 	Sum           uint32
 	I, N          int
@@ -112,7 +136,7 @@ type Part struct {
 }
 
 // Key identifies the receipt a part belongs to.
-func (p Part) Key() string { return fmt.Sprintf("%s.%s.%08X", p.Site, p.Student, p.Sum) }
+func (p Part) Key() string { return fmt.Sprintf("%d.%s.%s.%08X", p.V, p.Site, p.Student, p.Sum) }
 
 // Encode returns the frames of r: one when the compressed receipt fits
 // PartBytes, else as few as hold it, each no bigger than the others.
@@ -149,17 +173,22 @@ func Encode(r *receipt.Receipt) ([]string, error) {
 // Parse reads one frame. site, when not empty, must be the frame's site
 // (else ErrOtherSite).
 func Parse(text, site string) (Part, error) {
-	if !strings.HasPrefix(text, Prefix) {
-		if len(text) > 3 && strings.HasPrefix(text, "PQ") && text[2] >= '2' && text[2] <= '9' && text[3] == '.' {
-			return Part{}, fmt.Errorf("the hand-in code is format version %c, newer than this pacer understands (1): update pacer", text[2])
-		}
+	v := 0
+	switch {
+	case strings.HasPrefix(text, Prefix):
+		v = 2
+	case strings.HasPrefix(text, Prefix1):
+		v = 1
+	case len(text) > 3 && strings.HasPrefix(text, "PQ") && text[2] >= '3' && text[2] <= '9' && text[3] == '.':
+		return Part{}, fmt.Errorf("the hand-in code is format version %c, newer than this pacer understands (2): update pacer", text[2])
+	default:
 		return Part{}, ErrNotFrame
 	}
 	f := strings.SplitN(text[len(Prefix):], ".", 6)
 	if len(f) != 6 {
 		return Part{}, ErrDamaged
 	}
-	p := Part{Site: strings.ToLower(f[0]), Student: strings.ToLower(f[1])}
+	p := Part{V: v, Site: strings.ToLower(f[0]), Student: strings.ToLower(f[1])}
 	if !isBase32(p.Site) || !isBase32(p.Student) || len(f[2]) != 8 {
 		return Part{}, ErrDamaged
 	}
@@ -208,7 +237,7 @@ func Join(parts []Part) (*receipt.Receipt, error) {
 	if err != nil || len(body) > maxBody {
 		return nil, ErrDamaged
 	}
-	return unmarshal(body, first.Site, first.Student)
+	return unmarshal(body, first.V, first.Site, first.Student)
 }
 
 // Decode reads the receipt that texts hold: the frames of one hand-in, in

@@ -26,11 +26,21 @@ func normal(r *receipt.Receipt) *receipt.Receipt {
 	if len(c.Goals) == 0 {
 		c.Goals = nil
 	}
+	minute := func(t time.Time) time.Time {
+		m := (c.At.Unix() - t.Unix()) / 60
+		return time.Unix(c.At.Unix()-m*60, 0).UTC()
+	}
 	for _, s := range r.Steps {
 		s.Self = append([]receipt.Rating(nil), s.Self...)
 		for i, x := range s.Self {
-			m := (c.At.Unix() - x.At.Unix()) / 60
-			s.Self[i].At = time.Unix(c.At.Unix()-m*60, 0).UTC()
+			s.Self[i].At = minute(x.At)
+		}
+		s.Tries = append([]receipt.Try(nil), s.Tries...)
+		for i, x := range s.Tries {
+			s.Tries[i].At = minute(x.At)
+		}
+		if len(s.Tries) == 0 {
+			s.Tries = nil
 		}
 		c.Steps = append(c.Steps, s)
 	}
@@ -46,29 +56,42 @@ func same(t *testing.T, name string, got, want *receipt.Receipt) {
 	}
 }
 
-func TestARealistic40StepReceiptFitsOneCode(t *testing.T) {
-	r := realistic(40)
-	frames, err := Encode(r)
-	if err != nil {
-		t.Fatal(err)
+// A 40-step plan half done fits one code with its notes and ratings, and
+// two once its 150 quick-check answers ride along (version 2).
+func TestARealistic40StepReceiptFitsOneCodeAndItsAnswersTwo(t *testing.T) {
+	bare := realistic(40)
+	for i := range bare.Steps {
+		bare.Steps[i].Tries = nil
 	}
-	js, _ := json.Marshal(r)
-	if len(frames) != 1 {
-		t.Fatalf("a 40-step receipt (%d bytes of JSON) takes %d codes, want 1", len(js), len(frames))
+	for _, c := range []struct {
+		name  string
+		r     *receipt.Receipt
+		codes int
+	}{{"without answers", bare, 1}, {"with answers", realistic(40), 2}} {
+		frames, err := Encode(c.r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		js, _ := json.Marshal(c.r)
+		if len(frames) > c.codes {
+			t.Errorf("a 40-step receipt %s (%d bytes of JSON) takes %d codes, want %d", c.name, len(js), len(frames), c.codes)
+		}
+		for _, f := range frames {
+			q, err := qr.EncodeText(f, qr.Low)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if v := (q.Size() - 17) / 4; v > 26 {
+				t.Errorf("the code is version %d, want at most 26", v)
+			}
+		}
+		t.Logf("40 steps %s: %d bytes of JSON, %d codes", c.name, len(js), len(frames))
+		got, err := Decode(frames, "x57lfqi7z2")
+		if err != nil {
+			t.Fatal(err)
+		}
+		same(t, "40 steps "+c.name, got, c.r)
 	}
-	q, err := qr.EncodeText(frames[0], qr.Low)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if v := (q.Size() - 17) / 4; v > 26 {
-		t.Errorf("the code is version %d, want at most 26", v)
-	}
-	t.Logf("40 steps: %d bytes of JSON, a frame of %d characters, QR version %d", len(js), len(frames[0]), (q.Size()-17)/4)
-	got, err := Decode(frames, "x57lfqi7z2")
-	if err != nil {
-		t.Fatal(err)
-	}
-	same(t, "40 steps", got, r)
 }
 
 func TestALongReceiptTakesSeveralCodesThatJoinInAnyOrder(t *testing.T) {
@@ -147,7 +170,7 @@ func TestBadFramesSayWhatIsWrong(t *testing.T) {
 		{"garbage", []string{"hello"}, "", ErrNotFrame, ""},
 		{"a link", []string{"https://school.example/s/abc/"}, "", ErrNotFrame, ""},
 		{"a receipt code", []string{receipt.CodePrefix + "eyJ9"}, "", ErrNotFrame, ""},
-		{"newer", []string{"PQ2." + f[4:]}, "", nil, "format version 2, newer"},
+		{"newer", []string{"PQ3." + f[4:]}, "", nil, "format version 3, newer"},
 		{"no fields", []string{"PQ1.X57LFQI7Z2"}, "", ErrDamaged, ""},
 		{"other site", frames[:1], "aaaaaaaaaa", ErrOtherSite, ""},
 		{"part 0", []string{strings.Replace(f, ".1."+itoa(p.N)+".", ".0."+itoa(p.N)+".", 1)}, "", ErrDamaged, ""},
@@ -176,12 +199,12 @@ func TestADamagedBodyIsRefusedNotTrusted(t *testing.T) {
 	}
 	// Every cut of the body is refused, and none panics.
 	for n := range len(body) {
-		if _, err := unmarshal(body[:n], "x57lfqi7z2", "44vqwmvcmbff37am5gj6"); err == nil {
+		if _, err := unmarshal(body[:n], 2, "x57lfqi7z2", "44vqwmvcmbff37am5gj6"); err == nil {
 			t.Fatalf("a body cut to %d of %d bytes decoded", n, len(body))
 		}
 	}
 	// A huge count does not allocate a huge slice.
-	if _, err := unmarshal([]byte{1, 1, 0, 0, 0, 0, 0xff, 0xff, 0xff, 0xff, 0x0f}, "x57lfqi7z2", "44vqwmvcmbff37am5gj6"); err == nil {
+	if _, err := unmarshal([]byte{1, 1, 0, 0, 0, 0, 0xff, 0xff, 0xff, 0xff, 0x0f}, 2, "x57lfqi7z2", "44vqwmvcmbff37am5gj6"); err == nil {
 		t.Error("a body of 4 billion goals decoded")
 	}
 	// The receipt's own rules apply: a step with no competency.
@@ -222,19 +245,24 @@ type Case struct {
 // Cases are the shared test cases.
 func cases() map[string]*receipt.Receipt {
 	at := time.Date(2026, 11, 25, 14, 3, 7, 450_000_000, time.UTC)
-	odd := &receipt.Receipt{Pacer: "receipt", V: 1, Site: "x57lfqi7z2", Student: "44vqwmvcmbff37am5gj6", Name: "Zoë Ñúñez 🦊",
+	odd := &receipt.Receipt{Pacer: "receipt", V: 2, Site: "x57lfqi7z2", Student: "44vqwmvcmbff37am5gj6", Name: "Zoë Ñúñez 🦊",
 		At: at, Today: "2026-11-25", Pace: receipt.Pace{Status: "ahead", Days: 12},
 		Steps: []receipt.Step{
 			{C: "ratio-language", Status: "placed", Target: "2026-09-30"},
 			{C: "unit-rate", Status: "needs-support", Target: "2026-09-29", Note: "“Rates” — ¿por qué? 漢字",
 				Self:   []receipt.Rating{{Level: 1, At: at.Add(90 * time.Second)}, {Level: 4, At: at.Add(-400 * 24 * time.Hour)}},
 				Checks: receipt.Checks{Right: 0, Total: 9, Recent: []bool{false, false, false, false, false, false, false, false, false}}},
-			{C: "percent", Status: "practicing", Checks: receipt.Checks{Right: 200, Total: 300}},
+			{C: "percent", Status: "practicing", Checks: receipt.Checks{Right: 200, Total: 300},
+				Tries: []receipt.Try{
+					{Activity: "percent-grid", Check: 3, Right: true, At: at.Add(-400 * 24 * time.Hour), Practice: true},
+					{Activity: "porcentajes-ñ", Check: 0, Right: false, At: at.Add(90 * time.Second)},
+					{Activity: "percent-grid", Check: 1000, Right: false, At: at, Practice: true},
+				}},
 		},
 		Goals: []string{"", "Üben"},
 	}
 	return map[string]*receipt.Receipt{
-		"minimal": {Pacer: "receipt", V: 1, Site: "abcdefghij", Student: "a2b3c4d5e6f7g2h3i4j5", At: at},
+		"minimal": {Pacer: "receipt", V: 2, Site: "abcdefghij", Student: "a2b3c4d5e6f7g2h3i4j5", At: at},
 		"odd":     odd,
 		"forty":   realistic(40),
 		"hundred": realistic(100),
@@ -286,5 +314,36 @@ func TestSharedCasesDecode(t *testing.T) {
 			t.Fatal(err)
 		}
 		same(t, f+" (encoded now)", got, c.Decoded)
+	}
+}
+
+// Frames of version 1 (PQ1), shown by pages built before answers rode
+// along, still read: by Go here, by the browser in browser_test.go.
+func TestVersion1FramesStillRead(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join("testdata", "cases-v1", "*.json"))
+	if len(files) == 0 {
+		t.Fatal("no version 1 case files")
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var c Case
+		if err := json.Unmarshal(data, &c); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		if !strings.HasPrefix(c.Frames[0], Prefix1) {
+			t.Fatalf("%s: not version 1 frames", f)
+		}
+		got, err := Decode(c.Frames, c.Receipt.Site)
+		if err != nil {
+			t.Errorf("%s: %v", f, err)
+			continue
+		}
+		if got.V != 1 {
+			t.Errorf("%s: read as version %d, want 1", f, got.V)
+		}
+		same(t, f, got, c.Decoded)
 	}
 }

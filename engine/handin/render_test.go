@@ -93,10 +93,18 @@ func TestTheHandInShowsNumberedCodesThatReadBackAsTheReceipt(t *testing.T) {
 		label string
 		cap   string
 	}{
-		{"en", 150, "Or show these 3 codes", "QR code 2 of 3 of your receipt", "Code 2 of 3"},
-		{"es", 40, "O muestra este código", "Código QR de tu comprobante", ""},
+		{"en", 150, "Or show these {n} codes", "QR code {i} of {n} of your receipt", "Code {i} of {n}"},
+		{"es", 20, "O muestra este código", "Código QR de tu comprobante", ""},
 	} {
 		r := realistic(tt.steps)
+		frames, err := Encode(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := len(frames)
+		// the middle code's number, and how many the receipt takes
+		count := strings.NewReplacer("{i}", strconv.Itoa(n/2+1), "{n}", strconv.Itoa(n))
+		tt.help, tt.label, tt.cap = count.Replace(tt.help), count.Replace(tt.label), count.Replace(tt.cap)
 		in, _ := json.Marshal(r)
 		shown := browsertest.Eval[[]shownCode](p, `(async () => {
 			window.PacerStrings = `+clientStrings(t, tt.lang)+`;

@@ -32,12 +32,13 @@ func activity(step, k int) string {
 
 // realistic returns a receipt of a student part way through a plan of n
 // steps: the first half mastered with two activities done and two
-// ratings each, a quarter practicing, the rest not started; a note on
-// every fourth step and two goals.
+// ratings each and six answers (one wrong, one practice), a quarter
+// practicing with three answers, the rest not started; a note on every
+// fourth step and two goals.
 func realistic(n int) *receipt.Receipt {
 	at := time.Date(2026, 11, 25, 14, 3, 7, 0, time.UTC)
 	r := &receipt.Receipt{
-		Pacer: "receipt", V: 1, Site: "x57lfqi7z2", Student: "44vqwmvcmbff37am5gj6", Name: "Alejandra M.",
+		Pacer: "receipt", V: 2, Site: "x57lfqi7z2", Student: "44vqwmvcmbff37am5gj6", Name: "Alejandra M.",
 		At: at, Today: "2026-11-25", Pace: receipt.Pace{Status: "behind", Days: 3},
 		Goals: []string{"Finish ratios before winter break", "Try one extension project"},
 	}
@@ -53,11 +54,21 @@ func realistic(n int) *receipt.Receipt {
 			s.Self = []receipt.Rating{{Level: 2, At: at.Add(-time.Duration(n-i) * 50 * time.Hour)}, {Level: 3, At: at.Add(-time.Duration(n-i) * 47 * time.Hour)}}
 			s.Checks = receipt.Checks{Right: 4, Total: 5, Recent: []bool{true, false, true, true}}
 			s.Done = []string{activity(i, 0), activity(i, 1)}
+			// five answers, one of them wrong, then practice on it
+			for k, ok := range []bool{true, false, true, true, true} {
+				s.Tries = append(s.Tries, receipt.Try{Activity: activity(i, k/3), Check: k % 3, Right: ok, At: at.Add(-time.Duration(n-i)*48*time.Hour + time.Duration(k)*time.Minute)})
+			}
+			s.Tries = append(s.Tries, receipt.Try{Activity: activity(i, 0), Check: 1, Right: true, At: at.Add(-time.Duration(n-i)*48*time.Hour + 9*time.Minute), Practice: true})
 		case i < 3*n/4:
 			s.Status = "practicing"
 			s.Self = []receipt.Rating{{Level: 2, At: at.Add(-time.Duration(n-i) * 20 * time.Hour)}}
 			s.Checks = receipt.Checks{Right: 1, Total: 2, Recent: []bool{false, true}}
 			s.Done = []string{activity(i, 0)}
+			s.Tries = []receipt.Try{
+				{Activity: activity(i, 0), Check: 0, Right: false, At: at.Add(-time.Duration(n-i) * 20 * time.Hour)},
+				{Activity: activity(i, 0), Check: 0, Right: true, At: at.Add(-time.Duration(n-i)*20*time.Hour + time.Minute), Practice: true},
+				{Activity: activity(i, 0), Check: 1, Right: true, At: at.Add(-time.Duration(n-i)*20*time.Hour + 2*time.Minute)},
+			}
 		}
 		if i%4 == 1 && s.Status != "not-started" {
 			s.Note = []string{"The tape diagram helped.", "Hard: I mixed up the order.", "Me ayudó el video.", "Practice with cards was fun!"}[i/4%4]

@@ -41,6 +41,17 @@ type Student struct {
 	// Merged says the student's page carries their progress from a
 	// receipt (site.yaml students.receipts, or --receipts).
 	Merged bool
+	// Confirmed and Feedback are what the student's file says to them:
+	// the competencies whose mastery the teacher confirmed, and the
+	// feedback, each by the competency's title. The scan page shows them
+	// as the student's receipt comes in.
+	Confirmed []string
+	Feedback  []Feedback
+}
+
+// Feedback is the teacher's word to a student on a competency.
+type Feedback struct {
+	Competency, Text string
 }
 
 // Roster is everything the CSV and the cards show.
@@ -199,6 +210,18 @@ func RosterOf(res *site.Result, baseURL string) *Roster {
 		}
 		if cs := c.Student[s.ID]; cs != nil {
 			st.Language = cs.Language
+			title := func(id string) string {
+				if k := c.Competency[id]; k != nil && k.Title != "" {
+					return k.Title
+				}
+				return id
+			}
+			for _, k := range cs.Confirmed {
+				st.Confirmed = append(st.Confirmed, title(k.Competency.ID))
+			}
+			for _, f := range cs.Feedback {
+				st.Feedback = append(st.Feedback, Feedback{title(f.Competency.ID), f.Text})
+			}
 		}
 		r.Students = append(r.Students, st)
 	}

@@ -60,6 +60,9 @@ type scanData struct {
 type scanStudent struct {
 	Token string `json:"t"`
 	Name  string `json:"n"`
+	// Said is what the student's file says to them (confirmed mastery,
+	// feedback), in words, shown beside their name once they are in.
+	Said []string `json:"s,omitempty"`
 }
 
 // WriteScan writes the scan page: one self-contained HTML file (inline
@@ -74,8 +77,16 @@ func (r *Roster) WriteScan(w io.Writer) error {
 	}
 	t, lang := r.scanTextFor(r.Language)
 	d := scanData{Site: r.SiteKey, Title: r.Title, Msg: t.Msg, Lang: lang}
+	_, words := r.words(lang)
 	for _, s := range r.Students {
-		d.Students = append(d.Students, scanStudent{Token: s.Token, Name: s.Name})
+		st := scanStudent{Token: s.Token, Name: s.Name}
+		for _, c := range s.Confirmed {
+			st.Said = append(st.Said, strings.ReplaceAll(words["scan.confirmed"], "{competency}", c))
+		}
+		for _, f := range s.Feedback {
+			st.Said = append(st.Said, strings.NewReplacer("{competency}", f.Competency, "{text}", f.Text).Replace(words["scan.feedback"]))
+		}
+		d.Students = append(d.Students, st)
 	}
 	view := struct {
 		Lang, Title, CSP string

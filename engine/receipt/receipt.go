@@ -27,6 +27,18 @@
 //	  "goals": ["Finish ratios before winter break"]
 //	}
 //
+// Version 2 adds every quick-check answer to each step, oldest first, so
+// the teacher sees practice apart from first tries (SPEC 5.3):
+//
+//	"tries": [{"a": "garden-ratios-video", // the activity
+//	           "q": 0,                      // its quick check, from 0
+//	           "ok": false,                 // right or not
+//	           "at": "2026-10-01T10:02:00Z",
+//	           "p": true}]                  // practice: answered after the
+//	                                        // explanation was shown that day
+//
+// A version 1 receipt reads as one without tries.
+//
 // Unknown fields are ignored (newer clients may add some within a version).
 package receipt
 
@@ -40,8 +52,13 @@ import (
 	"time"
 )
 
-// Version is the newest format version this build understands.
-const Version = 1
+// Version is the newest format version this build understands (and the
+// one browsers write).
+const Version = 2
+
+// MaxTries bounds the answers of one step: a student answering all year
+// stays far below it.
+const MaxTries = 5000
 
 // CodePrefix starts a receipt given as a code rather than a file.
 const CodePrefix = "PACER1."
@@ -79,6 +96,19 @@ type Step struct {
 	Checks Checks   `json:"checks"`
 	Done   []string `json:"done,omitempty"`
 	Note   string   `json:"note,omitempty"`
+	// Tries are the step's quick-check answers, oldest first (version 2).
+	Tries []Try `json:"tries,omitempty"`
+}
+
+// Try is one answer to a quick check.
+type Try struct {
+	Activity string    `json:"a"`
+	Check    int       `json:"q"`
+	Right    bool      `json:"ok"`
+	At       time.Time `json:"at"`
+	// Practice: given after the check's explanation was shown that day;
+	// it does not count toward mastery.
+	Practice bool `json:"p,omitempty"`
 }
 
 // Rating is one self-assessment on the site's scale (1-based).
@@ -193,6 +223,14 @@ func (r *Receipt) validate() error {
 		}
 		if !oneOf(s.Status, Statuses) {
 			return fmt.Errorf("step %q has an unknown status %q", s.C, s.Status)
+		}
+		if len(s.Tries) > MaxTries {
+			return fmt.Errorf("step %q has %d answers, more than a receipt holds (%d)", s.C, len(s.Tries), MaxTries)
+		}
+		for _, t := range s.Tries {
+			if t.Activity == "" || t.Check < 0 || t.At.IsZero() {
+				return fmt.Errorf("step %q has an answer with no activity, check or date", s.C)
+			}
 		}
 	}
 	return nil

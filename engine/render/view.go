@@ -51,6 +51,9 @@ type Site struct {
 	Script, Course, Style string
 	// HandIn is the QR hand-in module's path, "" when the theme has none.
 	HandIn string
+	// Panels is the student page's panels module's path, "" when the
+	// theme has none.
+	Panels string
 	// BaseURL is site.yaml's baseURL ("" when links are relative only):
 	// the paper plan's QR codes point under it.
 	BaseURL string
@@ -156,6 +159,18 @@ type Student struct {
 	Teacher []TeacherNote
 }
 
+// Mastered counts the steps the student is placed out of: what the page
+// knows of their mastery before the script adds their own progress.
+func (s *Student) Mastered() int {
+	n := 0
+	for _, st := range s.Steps {
+		if st.Placed {
+			n++
+		}
+	}
+	return n
+}
+
 // TeacherNote is what the teacher said about one competency: feedback,
 // confirmed mastery (Level is the scale's label), or both.
 type TeacherNote struct {
@@ -247,6 +262,9 @@ type StepDue struct {
 }
 
 // Assets are the paths, relative to the root, of what a page loads.
+// Course is the head of the course data, Chunks the parts of it about
+// what the page shows, loaded after it.
 type Assets struct {
 	Style, Strings, Course, Script string
+	Chunks                         []string
 }

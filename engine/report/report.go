@@ -20,6 +20,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -38,10 +39,18 @@ type Student struct {
 	// Mastered are the competencies the teacher placed the student out
 	// of; Confirmed those whose mastery the teacher confirmed.
 	Mastered, Confirmed []string
+	// Feedback is the teacher's feedback in the student's file, in the
+	// file's order.
+	Feedback []Feedback
 	// Kept are the student file's feedback and confirmed entries, as YAML
 	// lines ("  unit-rate: {...}"), so a snippet pasted in place of those
 	// keys loses none of them.
 	KeptFeedback, KeptConfirmed map[string]string
+}
+
+// Feedback is the teacher's word to a student on a competency.
+type Feedback struct {
+	Competency, Date, Text string
 }
 
 // Competency is what the report needs of a competency.
@@ -109,6 +118,7 @@ func RosterOf(res *site.Result) *Roster {
 			st.KeptFeedback, st.KeptConfirmed = map[string]string{}, map[string]string{}
 			for _, f := range cs.Feedback {
 				st.KeptFeedback[f.Competency.ID] = fmt.Sprintf("{date: %s, text: %s}", f.Date, yamlString(f.Text))
+				st.Feedback = append(st.Feedback, Feedback{f.Competency.ID, f.Date.String(), f.Text})
 			}
 			for _, k := range cs.Confirmed {
 				st.Confirmed = append(st.Confirmed, k.Competency.ID)
@@ -348,4 +358,37 @@ func (ro *Roster) RuleOf(id string) config.Rule {
 		return ro.Rule
 	}
 	return config.Default().Mastery.Rule
+}
+
+// TryCount sorts a step's quick-check answers (receipt version 2): the
+// first answer to each check, answers given again later (they count
+// toward mastery), and practice (after the explanation was shown that day;
+// it does not count). A version 1 receipt has none.
+type TryCount struct {
+	First, FirstRight, Later, LaterRight, Practice int
+}
+
+// Tries counts s's answers.
+func Tries(s receipt.Step) TryCount {
+	var n TryCount
+	seen := map[string]bool{}
+	for _, t := range s.Tries {
+		k := t.Activity + "#" + strconv.Itoa(t.Check)
+		switch {
+		case t.Practice:
+			n.Practice++
+		case !seen[k]:
+			n.First++
+			if t.Right {
+				n.FirstRight++
+			}
+		default:
+			n.Later++
+			if t.Right {
+				n.LaterRight++
+			}
+		}
+		seen[k] = true
+	}
+	return n
 }

@@ -424,3 +424,80 @@ func TestAReceiptFromAnotherSiteSaysWhatHappenedAndWhatToDo(t *testing.T) {
 		t.Errorf("%q speaks of site keys", reason)
 	}
 }
+
+// Answers handed in (receipt version 2) show practice apart from first
+// tries; a version 1 receipt shows none and invents nothing.
+func TestTriesCountFirstLaterAndPractice(t *testing.T) {
+	tr := func(a string, q int, ok bool, day string, p bool) receipt.Try {
+		return receipt.Try{Activity: a, Check: q, Right: ok, At: at(day + "T10:00:00Z"), Practice: p}
+	}
+	s := receipt.Step{C: "unit-rate", Tries: []receipt.Try{
+		tr("shop", 0, false, "2026-11-02", false), // first try, wrong
+		tr("shop", 0, true, "2026-11-02", true),   // right after the explanation: practice
+		tr("shop", 1, true, "2026-11-02", false),  // first try, right
+		tr("shop", 0, true, "2026-11-03", false),  // the next day: a later try
+		tr("map", 0, true, "2026-11-03", false),   // first try, right
+	}}
+	if got, want := Tries(s), (TryCount{First: 3, FirstRight: 2, Later: 1, LaterRight: 1, Practice: 1}); got != want {
+		t.Errorf("Tries = %+v, want %+v", got, want)
+	}
+	if got := Tries(receipt.Step{C: "unit-rate", Checks: receipt.Checks{Right: 2, Total: 3}}); got != (TryCount{}) {
+		t.Errorf("a version 1 step counts %+v", got)
+	}
+}
+
+func TestTheReportShowsAnswersAndWhatTheStudentsFileSays(t *testing.T) {
+	ro := roster()
+	ro.Students[0].Confirmed = []string{"ratio-language"}
+	ro.Students[0].Feedback = []Feedback{{"unit-rate", "2026-11-21", "Draw the double number line first."}}
+	srcs := receipts(t)
+	ana := &receipt.Receipt{Pacer: "receipt", V: 2, Site: key, Student: "tok-ana", Name: "Ana R.", At: at("2026-11-25T14:03:00Z"), Today: "2026-11-25",
+		Steps: []receipt.Step{{C: "unit-rate", Status: "needs-support", Tries: []receipt.Try{
+			{Activity: "shop", Check: 0, Right: false, At: at("2026-11-24T10:00:00Z")},
+			{Activity: "shop", Check: 0, Right: true, At: at("2026-11-24T10:01:00Z"), Practice: true},
+			{Activity: "shop", Check: 1, Right: false, At: at("2026-11-24T10:02:00Z")},
+			{Activity: "shop", Check: 0, Right: true, At: at("2026-11-25T09:00:00Z")},
+		}}}}
+	b, err := receipt.Encode(ana)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srcs = append(srcs, Source{"in/ana-v2.json", b})
+	var out bytes.Buffer
+	if err := Make(ro, srcs, nil, at("2026-11-30T07:00:00Z")).WriteHTML(&out); err != nil {
+		t.Fatal(err)
+	}
+	page := out.String()
+	answers := sectionHTML(t, page, "answers")
+	for _, want := range []string{
+		"<th scope=\"col\">First tries</th>", "<th scope=\"col\">Practice answers</th>",
+		`<td data-sort="0.000">0 of 2 right</td>`, `<td data-sort="1.000">1 of 1 right</td>`, `<td data-sort="1">1</td>`,
+	} {
+		if !strings.Contains(answers, want) {
+			t.Errorf("the answers section lacks %q:\n%s", want, answers)
+		}
+	}
+	if strings.Contains(answers, "Ben T.") || strings.Contains(answers, "Dev P.") {
+		t.Errorf("students whose receipts carry no answers are in the answers section:\n%s", answers)
+	}
+	m := sectionHTML(t, page, "map")
+	for _, want := range []string{"In the student&#39;s file", "Confirmed: Ratio language", "Feedback on Unit rate: “Draw the double number line first.”"} {
+		if !strings.Contains(m, want) {
+			t.Errorf("the map lacks %q", want)
+		}
+	}
+}
+
+// sectionHTML returns the HTML of the report's section with id.
+func sectionHTML(t *testing.T, page, id string) string {
+	t.Helper()
+	i := strings.Index(page, `id="`+id+`"`)
+	if i < 0 {
+		t.Fatalf("the report has no section %q", id)
+	}
+	j := strings.Index(page[i:], "</section>")
+	if j < 0 {
+		t.Fatalf("section %q does not end", id)
+	}
+	return page[i : i+j]
+}

@@ -89,6 +89,7 @@ func (r *Report) view() *view {
 		r.groupSection(w),
 		r.readySection(w),
 		r.calibSection(w),
+		r.answersSection(w),
 		r.reflectionSection(w),
 		r.goalSection(w),
 	}
@@ -277,6 +278,7 @@ func (r *Report) mapSection(w *words, comps []string) section {
 	for _, id := range comps {
 		t.Cols = append(t.Cols, column{Label: r.title(id)})
 	}
+	t.Cols = append(t.Cols, column{Label: w.FromYou})
 	n := len(r.Roster.Scale)
 	for _, e := range r.Entries {
 		row := []cell{studentCell(e), text(e.Student.Group), paceCell(w, e.Receipt), latestCell(w, e, r.Made.Location())}
@@ -309,7 +311,7 @@ func (r *Report) mapSection(w *words, comps []string) section {
 			}
 			row = append(row, c)
 		}
-		t.Rows = append(t.Rows, row)
+		t.Rows = append(t.Rows, append(row, r.fromYouCell(w, e.Student)))
 	}
 	s := section{ID: "map", Heading: w.Map, Intro: w.MapIntro, Table: t, Scale: r.Roster.Scale}
 	for _, st := range receipt.Statuses {
@@ -478,4 +480,39 @@ func (r *Report) yamlSection(w *words) section {
 			Text: s, Lines: strings.Count(s, "\n")})
 	}
 	return sec
+}
+
+// fromYouCell lists what the student's file already says to them: the
+// competencies confirmed, and the feedback.
+func (r *Report) fromYouCell(w *words, st Student) cell {
+	var said []string
+	for _, id := range st.Confirmed {
+		said = append(said, fmt.Sprintf(w.ConfirmedItem, r.title(id)))
+	}
+	for _, f := range st.Feedback {
+		said = append(said, fmt.Sprintf(w.FeedbackItem, r.title(f.Competency), f.Text))
+	}
+	if len(said) == 0 {
+		return cell{}
+	}
+	return cell{List: said, Key: strconv.Itoa(len(said))}
+}
+
+// answersSection shows each step's quick-check answers from receipts that
+// carry them: first tries apart from later ones and from practice.
+func (r *Report) answersSection(w *words) section {
+	t := table{ID: "answers-table", Caption: w.Answers, Empty: w.AnswersNone,
+		Cols: []column{{w.Student, "ascending"}, {w.Group, ""}, {w.Competency, ""}, {w.FirstTries, ""}, {w.LaterTries, ""}, {w.PracticeAnswers, ""}}}
+	right := func(ok, n int) cell {
+		if n == 0 {
+			return cell{Text: "–", Key: ""}
+		}
+		return cell{Text: fmt.Sprintf(w.AllRight, ok, n), Key: strconv.FormatFloat(float64(ok)/float64(n), 'f', 3, 64)}
+	}
+	for _, s := range r.Steps(func(s receipt.Step) bool { return len(s.Tries) > 0 }) {
+		n := Tries(s.Step)
+		t.Rows = append(t.Rows, []cell{studentCell(s.Entry), text(s.Entry.Student.Group), text(r.title(s.Step.C)),
+			right(n.FirstRight, n.First), right(n.LaterRight, n.Later), num(n.Practice)})
+	}
+	return section{ID: "answers", Heading: w.Answers, Intro: w.AnswersIntro, Table: t}
 }

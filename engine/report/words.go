@@ -41,6 +41,9 @@ type words struct {
 	Ready, ReadyIntro, ReadyNone              string
 	YAML, YAMLIntro, YAMLFor                  string
 	YAMLComments                              [3]string
+	Answers, AnswersIntro, AnswersNone        string
+	FirstTries, LaterTries, PracticeAnswers   string
+	FromYou, ConfirmedItem, FeedbackItem      string
 	Status                                    map[string]string
 	// s are all the language's strings: counted nouns and date names.
 	s map[string]string
@@ -152,6 +155,15 @@ func wordsFor(lookup Words, lang string) *words {
 		YAMLIntro:       s["report.yamlIntro"],
 		YAMLFor:         s["report.yamlFor"],
 		YAMLComments:    [3]string{s["report.yaml.feedback"], s["report.yaml.confirmed"], s["report.yaml.mastered"]},
+		Answers:         s["report.answers"],
+		AnswersIntro:    s["report.answersIntro"],
+		AnswersNone:     s["report.answersNone"],
+		FirstTries:      s["report.firstTries"],
+		LaterTries:      s["report.laterTries"],
+		PracticeAnswers: s["report.practiceAnswers"],
+		FromYou:         s["report.fromYou"],
+		ConfirmedItem:   s["report.confirmedItem"],
+		FeedbackItem:    s["report.feedbackItem"],
 		Status: map[string]string{
 			"not-started": s["report.status.not-started"], "practicing": s["report.status.practicing"],
 			"needs-support": s["report.status.needs-support"], "mastered": s["report.status.mastered"],

@@ -55,6 +55,12 @@ func changes(ob, nb *builder) map[readKey]facet {
 			mark(rRequiredBy, id, fAll)
 		}
 	}
+	oh, nh := unitsHolding(oc), unitsHolding(nc)
+	for id := range union2(oh, nh) {
+		if !slices.Equal(oh[id], nh[id]) {
+			mark(rUnitsOf, id, fAll)
+		}
+	}
 	if !sameIDs(ob.unitOrder(), nb.unitOrder(), func(u *content.Unit) string { return u.ID + "\x00" + u.Title }) {
 		mark(rMenu, "", fAll)
 	}

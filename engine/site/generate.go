@@ -6,14 +6,15 @@ import (
 	"fmt"
 	"html"
 	"html/template"
+	"maps"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/pacer-edu/pacer/engine/assets"
 	"github.com/pacer-edu/pacer/engine/config"
 	"github.com/pacer-edu/pacer/engine/content"
-	"github.com/pacer-edu/pacer/engine/coursedata"
 	"github.com/pacer-edu/pacer/engine/diag"
 	"github.com/pacer-edu/pacer/engine/internal/work"
 	"github.com/pacer-edu/pacer/engine/markdown"
@@ -70,12 +71,18 @@ func (b *builder) generate(out output) error {
 			return err
 		}
 	}
-	courseJS := b.courseData()
+	courseJS := b.courseHead()
 	coursePath := "assets/course." + assets.Hash(courseJS) + ".js"
 	if err := out.put(coursePath, outFile{data: courseJS}); err != nil {
 		return err
 	}
-	if err := b.putWorker(out, a, coursePath); err != nil {
+	chunks := b.hashedChunks()
+	for p, data := range chunks {
+		if err := out.put(p, outFile{data: data}); err != nil {
+			return err
+		}
+	}
+	if err := b.putWorker(out, a, coursePath, slices.Sorted(maps.Keys(chunks))); err != nil {
 		return err
 	}
 	if err := out.put("robots.txt", outFile{data: robots}); err != nil {
@@ -86,6 +93,7 @@ func (b *builder) generate(out output) error {
 	}
 	site := b.site(a.Script, a.Style, coursePath)
 	site.HandIn = handInPath
+	site.Panels = a.Panels
 	site.Worker = b.worker
 	jobs, err := b.jobs(site, out.put)
 	if err != nil {
@@ -151,6 +159,7 @@ func (b *builder) jobs(site *render.Site, put func(string, outFile) error) ([]jo
 	}
 	lang := b.cfg.Language
 	b.shared = newShared()
+	b.held = unitsHolding(c)
 	if b.planner == nil {
 		b.planner = plan.New(c)
 	}
@@ -161,17 +170,19 @@ func (b *builder) jobs(site *render.Site, put func(string, outFile) error) ([]jo
 	var jobs []job
 	jobs = append(jobs, job{"index.html", func(b *builder) (*render.Page, error) { return b.indexPage(site, lang), nil }})
 	for _, u := range c.Units {
-		jobs = append(jobs, job{unitURL(u.ID), func(b *builder) (*render.Page, error) { return b.unitPage(site, lang, renderer(lang), u) }})
+		jobs = append(jobs, job{unitURL(u.ID), func(b *builder) (*render.Page, error) { return b.chunked(b.unitPage(site, lang, renderer(lang), u)) }})
 		if u.Diagnostic {
-			jobs = append(jobs, job{diagnosticURL(u.ID), func(b *builder) (*render.Page, error) { return b.diagnosticPage(site, lang, u), nil }})
+			jobs = append(jobs, job{diagnosticURL(u.ID), func(b *builder) (*render.Page, error) { return b.chunked(b.diagnosticPage(site, lang, u), nil) }})
 		}
 	}
 	for _, k := range c.Competencies {
-		jobs = append(jobs, job{competencyURL(k.ID), func(b *builder) (*render.Page, error) { return b.competencyPage(site, lang, renderer(lang), k) }})
+		jobs = append(jobs, job{competencyURL(k.ID), func(b *builder) (*render.Page, error) {
+			return b.chunked(b.competencyPage(site, lang, renderer(lang), k))
+		}})
 	}
 	for _, act := range c.Activities {
 		jobs = append(jobs, job{activityURL(act.ID), func(b *builder) (*render.Page, error) {
-			return b.activityPage(site, lang, renderer(lang), act)
+			return b.chunked(b.activityPage(site, lang, renderer(lang), act))
 		}})
 		// A file the fence refuses is reported by content's checks; it is
 		// never copied, whatever else happens.
@@ -199,7 +210,9 @@ func (b *builder) jobs(site *render.Site, put func(string, outFile) error) ([]jo
 		if s.Language != "" && b.theme.HasLanguage(s.Language) {
 			l = s.Language
 		}
-		jobs = append(jobs, job{st.Path, func(b *builder) (*render.Page, error) { return b.studentPage(site, l, renderer(l), s, st.Token) }})
+		jobs = append(jobs, job{st.Path, func(b *builder) (*render.Page, error) {
+			return b.chunked(b.studentPage(site, l, renderer(l), s, st.Token))
+		}})
 	}
 	return jobs, nil
 }
@@ -273,49 +286,6 @@ func (b *builder) stringScripts(hashed bool) map[string][]byte {
 func jsonJS(v any) template.JS {
 	b, _ := json.Marshal(v)
 	return template.JS(b)
-}
-
-// courseData is the script every page loads: what all students share.
-func (b *builder) courseData() []byte {
-	rule := func(r config.Rule) coursedata.Rule { return coursedata.Rule{Self: r.Self, M: r.M, N: r.N} }
-	d := &coursedata.Data{
-		V: coursedata.Version, Site: b.res.SiteKey, Scale: b.scale(b.cfg.Language), Rule: rule(b.cfg.Mastery.Rule),
-		Term:         coursedata.Term{Start: b.cfg.Term.Start.String(), End: b.cfg.Term.End.String(), Days: weekdayNames(b.cfg), Breaks: breaks(b.cfg)},
-		Competencies: make(map[string]coursedata.Competency, len(b.course.Competencies)),
-		Activities:   make(map[string]coursedata.Activity, len(b.course.Activities)),
-		Units:        make(map[string]coursedata.Unit, len(b.course.Units)),
-	}
-	b.read(rCompetencies, "", fAll)
-	b.read(rActivities, "", fAll)
-	b.read(rUnits, "", fAll)
-	for _, k := range b.course.Competencies {
-		b.read(rCompetency, k.ID, fTitle|fCan|fRequires|fRule)
-		c := coursedata.Competency{T: k.Title, Can: k.Can, U: competencyURL(k.ID), Rule: rule(k.Rule)}
-		for _, r := range k.Requires {
-			c.R = append(c.R, r.ID)
-		}
-		d.Competencies[k.ID] = c
-	}
-	for _, a := range b.course.Activities {
-		b.read(rActivity, a.ID, fTitle|fModality|fMinutes|fLevel|fChoice|fCheckCount|fAliases|fFor)
-		x := coursedata.Activity{T: a.Title, U: activityURL(a.ID), Mod: a.Modality, Min: a.Minutes, Lvl: a.Level, Ch: a.Choice, N: len(a.Checks), Al: a.Aliases}
-		for _, r := range a.For {
-			x.F = append(x.F, r.ID)
-		}
-		d.Activities[a.ID] = x
-	}
-	for _, u := range b.course.Units {
-		b.read(rUnit, u.ID, fTitle|fComps|fDiagnostic)
-		x := coursedata.Unit{T: u.Title, U: unitURL(u.ID), C: []string{}}
-		for _, r := range u.Competencies {
-			x.C = append(x.C, r.ID)
-		}
-		if u.Diagnostic {
-			x.Diag = diagnosticURL(u.ID)
-		}
-		d.Units[u.ID] = x
-	}
-	return d.Script()
 }
 
 // weekdayNames lists the term's school days as 0 (Sunday) to 6.

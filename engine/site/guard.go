@@ -79,7 +79,7 @@ type guarded struct {
 // checkOutput refuses an output folder that is, contains or lies inside
 // the teacher's own folders, whatever marker it holds: a copied
 // .pacer-output must not turn a site into something the build replaces.
-func checkOutput(root, roster, out string) error {
+func checkOutput(root, roster, out string, receipts ...string) error {
 	o, err := realPath(out)
 	if err != nil {
 		return err
@@ -103,6 +103,16 @@ func checkOutput(root, roster, out string) error {
 		} else {
 			guards = append(guards, guarded{path: ro, what: "the roster folder"})
 		}
+	}
+	for _, dir := range receipts {
+		if dir == "" {
+			continue
+		}
+		rd, err := realPath(dir)
+		if err != nil {
+			return err
+		}
+		guards = append(guards, guarded{path: rd, what: "the receipts folder"})
 	}
 	if g := gitDir(r); g != "" {
 		guards = append(guards, guarded{path: g, what: "the git folder"})

@@ -26,6 +26,7 @@ const (
 	SessionStyle  = "assets/pacer.css"
 	SessionCourse = "assets/course.js"
 	SessionHandIn = "assets/pacer-handin.js"
+	SessionPanels = "assets/pacer-panels.js"
 )
 
 // Session keeps a site loaded between builds, for the dev server: the
@@ -56,12 +57,13 @@ type snapshot struct {
 	pages    map[string]*page
 	asset    *assets.Result
 	assetMsg []diag.Diagnostic
+	// courseJS is the head of the course data, chunks its parts by chunk
+	// id (chunks.go).
 	courseJS []byte
+	chunks   map[string]*chunkOut
 	// handIn is the theme's QR hand-in module and its path.
 	handIn     []byte
 	handInPath string
-	// courseReads is what the course data read.
-	courseReads *readSet
 	// stringsJS is the client strings script of each language, by path.
 	stringsJS map[string][]byte
 	media     map[string]outFile
@@ -315,6 +317,9 @@ func (s *Session) build(b *builder, old *snapshot, changed []string) (*Update, e
 	snap.stringsJS = b.stringScripts(false)
 	site := b.site(SessionScript, SessionStyle, SessionCourse)
 	site.HandIn = snap.handInPath
+	if snap.asset.Panels != "" {
+		site.Panels = SessionPanels
+	}
 	jobs, err := b.jobs(site, func(p string, f outFile) error { snap.media[p] = f; return nil })
 	if err != nil {
 		return up, err
@@ -377,15 +382,8 @@ func (s *Session) build(b *builder, old *snapshot, changed []string) (*Update, e
 	if b.res.Diags.HasErrors() {
 		return up, nil
 	}
-	if old == nil || old.courseReads.touches(newChangeSet(ch, nil)) {
-		cb := *b
-		cb.reads = newReadSet()
-		snap.courseJS = cb.courseData()
-		cb.reads.freeze()
-		snap.courseReads = cb.reads
-	} else {
-		snap.courseJS, snap.courseReads = old.courseJS, old.courseReads
-	}
+	snap.courseJS = b.courseHead()
+	snap.chunks = sessionChunks(b, old, ch)
 
 	files := snap.files()
 	up.Rendered = slices.Sorted(maps.Keys(rendered))
@@ -425,6 +423,46 @@ func (s *Session) build(b *builder, old *snapshot, changed []string) (*Update, e
 	return up, nil
 }
 
+// chunkOut is a chunk of the course data as a session keeps it, with what
+// making it read.
+type chunkOut struct {
+	data  []byte
+	reads *readSet
+}
+
+// sessionChunks makes the chunks of b's course: again those that read
+// something in ch (every one without an old snapshot), the old ones else.
+func sessionChunks(b *builder, old *snapshot, ch map[readKey]facet) map[string]*chunkOut {
+	ids := b.chunkIDs()
+	out := make(map[string]*chunkOut, len(ids))
+	cs := newChangeSet(ch, nil)
+	var todo []string
+	for _, id := range ids {
+		if old != nil {
+			if c := old.chunks[id]; c != nil && !c.reads.touches(cs) {
+				out[id] = c
+				continue
+			}
+		}
+		todo = append(todo, id)
+	}
+	made := make([]*chunkOut, len(todo))
+	work.Each(len(todo), func() func(int) error {
+		return func(i int) error {
+			cb := *b
+			cb.reads = newReadSet()
+			data := cb.courseChunk(todo[i])
+			cb.reads.freeze()
+			made[i] = &chunkOut{data: data, reads: cb.reads}
+			return nil
+		}
+	})
+	for i, id := range todo {
+		out[id] = made[i]
+	}
+	return out
+}
+
 // files is everything the snapshot serves.
 func (snap *snapshot) files() map[string]served {
 	files := make(map[string]served, len(snap.pages)+len(snap.media)+8)
@@ -435,10 +473,15 @@ func (snap *snapshot) files() map[string]served {
 			p = SessionScript
 		case a.Style:
 			p = SessionStyle
+		case a.Panels:
+			p = SessionPanels
 		}
 		files[p] = served{data: data}
 	}
 	files[SessionCourse] = served{data: snap.courseJS}
+	for id, c := range snap.chunks {
+		files[sessionChunkPath(id)] = served{data: c.data}
+	}
 	if snap.handInPath != "" {
 		files[snap.handInPath] = served{data: snap.handIn}
 	}

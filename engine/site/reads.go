@@ -52,6 +52,9 @@ const (
 	// rReceipt is the snapshot of a student's newest receipt (id: the
 	// student's token; receipts.go).
 	rReceipt
+	// rUnitsOf is the ids of the units that hold a competency (id), which
+	// say what chunks of the course data hold it (chunks.go).
+	rUnitsOf
 )
 
 // readKey names one thing read.

@@ -291,6 +291,16 @@ func (e *randomEditor) edit() (string, []string) {
 			e.appendBody(host, "[A sheet]("+filepath.Base(sheet)+")"),
 			e.write(sheet, fmt.Sprintf("sheet %d", e.n)),
 		}
+	case 29:
+		// A competency joins or leaves a unit: the chunks of the course
+		// data that hold it, and the script tags of its pages, change.
+		cs := slices.Clone(e.comps)
+		e.r.Shuffle(len(cs), func(i, j int) { cs[i], cs[j] = cs[j], cs[i] })
+		ids := []string{}
+		for _, x := range cs[:1+e.r.IntN(min(3, len(cs)))] {
+			ids = append(ids, e.idOf(x))
+		}
+		return one("unit competencies "+u, e.set(u, "competencies", "["+strings.Join(ids, ", ")+"]"))
 	case 30:
 		rel := filepath.Join("content", "competencies", fmt.Sprintf("new-%d.md", e.n))
 		e.comps = append(e.comps, rel)

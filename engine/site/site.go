@@ -117,7 +117,7 @@ func Build(opts Options) (*Result, error) {
 	}
 	// Pages are written as they are rendered, into a sibling folder that
 	// replaces the output only when the whole build succeeded.
-	out, err := newDirOutput(opts.Root, content.RosterDir(opts.Root, b.cfg), opts.Out)
+	out, err := newDirOutput(opts.Root, content.RosterDir(opts.Root, b.cfg), opts.Out, ReceiptsDir(opts, b.cfg.Students.Receipts))
 	if err != nil {
 		return res, err
 	}
@@ -158,6 +158,10 @@ type builder struct {
 	stringsPath map[string]string
 	// worker is the path of the service worker a build writes, "" when none.
 	worker string
+	// chunkPath is where pages load each chunk of the course data from
+	// (chunks.go), held the units holding each competency.
+	chunkPath map[string]string
+	held      map[string][]string
 	// shared holds what the student pages of one build have in common.
 	shared *shared
 	// reads records what the page being rendered reads, and planned its

@@ -48,11 +48,12 @@ type folder struct {
 }
 
 // newDirOutput prepares to write into out, for the site at root whose
-// roster lives in roster: it refuses an out that holds the teacher's own
-// folders, and removes what interrupted builds left beside it.
-func newDirOutput(root, roster, out string) (*dirOutput, error) {
+// roster lives in roster (and whose receipts, when merged, in receipts):
+// it refuses an out that holds the teacher's own folders, and removes
+// what interrupted builds left beside it.
+func newDirOutput(root, roster, out string, receipts ...string) (*dirOutput, error) {
 	out = filepath.Clean(out)
-	if err := checkOutput(root, roster, out); err != nil {
+	if err := checkOutput(root, roster, out, receipts...); err != nil {
 		return nil, err
 	}
 	parent, name := filepath.Dir(out), filepath.Base(out)

@@ -36,7 +36,11 @@ func (d *Decoder) Parse(src []byte) *yaml.Node {
 			return nil
 		}
 		line, msg := syntaxError(err)
-		d.Diags.Errorf(diag.Pos{File: d.File, Line: line + d.LineOffset, Col: 1}, "YAML syntax error: %s", msg).
+		col := 1
+		if l, c := problemLine(src, msg); l > 0 {
+			line, col = l, c
+		}
+		d.Diags.Errorf(diag.Pos{File: d.File, Line: line + d.LineOffset, Col: col}, "YAML syntax error: %s", msg).
 			Hint = "check indentation and quote values that contain a colon or start with [ { * & ! | > ' \" % @ `"
 		return nil
 	}
@@ -61,6 +65,46 @@ func tabIndent(src []byte) (int, int) {
 		}
 	}
 	return 0, 0
+}
+
+// problemLine finds the line a syntax error is on (line and column of its
+// first character, from 1), 0 when it cannot tell. The YAML library
+// reports the line its parser was in, counted from 0 for some errors and
+// from 1 for others, and sometimes the line where the enclosing block
+// began; the first line at which the document, read line by line, fails
+// with the same message is where the teacher has to look. A document read
+// only up to a line break parses unless that line is the problem (or
+// opens a quote or bracket the cut leaves open, which then fails with the
+// same message at the line that opened it: also the line to look at).
+func problemLine(src []byte, msg string) (int, int) {
+	lines := strings.SplitAfter(string(src), "\n")
+	fails := func(n int) (bool, string) {
+		var doc yaml.Node
+		err := yaml.Unmarshal([]byte(strings.Join(lines[:n], "")), &doc)
+		if err == nil {
+			return false, ""
+		}
+		_, m := syntaxError(err)
+		return true, m
+	}
+	// The smallest failing prefix, by bisection: lo lines parse, hi fail.
+	lo, hi := 0, len(lines)
+	if bad, _ := fails(hi); !bad {
+		return 0, 0
+	}
+	for hi-lo > 1 {
+		mid := (lo + hi) / 2
+		if bad, _ := fails(mid); bad {
+			hi = mid
+		} else {
+			lo = mid
+		}
+	}
+	if _, m := fails(hi); m != msg {
+		return 0, 0
+	}
+	line := lines[hi-1]
+	return hi, len(line) - len(strings.TrimLeft(line, " ")) + 1
 }
 
 var lineRE = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)

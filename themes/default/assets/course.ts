@@ -1,5 +1,6 @@
-// The shared course data every page loads from course.<hash>.js as
-// window.PacerCourse: titles, links and rules of competencies and
+// The shared course data as window.PacerCourse: its head (course.<hash>.js,
+// on every page) merged with the chunks of the units the page shows
+// (course.<unit>.<hash>.js): titles, links and rules of competencies and
 // activities. Missing or partial data degrades to ids, never to an error.
 import { override } from "./clock";
 import { isObject, own, strings } from "./dom";
@@ -64,7 +65,6 @@ export class Course {
   private aliases: Record<string, string> = {};
   private checks: Record<string, number> = {};
   private forC: Record<string, string[]> = {};
-  private sorted: Record<string, boolean> = {};
 
   constructor(raw: unknown) {
     this.data = isObject(raw) ? (raw as Data) : {};
@@ -90,17 +90,14 @@ export class Course {
         (own(this.forC, c) || (this.forC[c] = [])).push(id);
       }
     }
+    // Ids are ASCII (lowercase slugs), so the default sort is Go's.
+    for (const c of Object.keys(this.forC)) this.forC[c].sort();
   }
 
-  // activitiesOf lists competency c's activities in the order of their
-  // ids' UTF-8 bytes (Go's sort): a playlist step names them by rank.
+  // activitiesOf lists competency c's activities in id order (Go's sort):
+  // a playlist step names them by rank.
   activitiesOf(c: string): string[] {
-    const list = own(this.forC, c) || [];
-    if (!own(this.sorted, c)) {
-      list.sort(byCodePoint);
-      this.sorted[c] = true;
-    }
-    return list;
+    return own(this.forC, c) || [];
   }
 
   activity(id: string): Activity | undefined {
@@ -135,11 +132,6 @@ export class Course {
     return [id].concat(a ? strings(a.al) : []);
   }
 
-  builds(activity: string, competency: string): boolean {
-    const a = this.activity(this.canonical(activity));
-    return !!a && strings(a.f).indexOf(competency) >= 0;
-  }
-
   rule(competency: string): Rule {
     const c = this.competency(competency);
     const r = (c && c.rule) || this.data.rule;
@@ -166,16 +158,4 @@ export function href(root: string, u: string): string {
   if (location.protocol === "file:" && (url === "" || url.slice(-1) === "/")) url += "index.html";
   const o = override();
   return o ? url + "?today=" + o : url;
-}
-
-// byCodePoint orders strings as UTF-8 bytes do (JavaScript's default
-// sort compares UTF-16 units, which differs past U+FFFF).
-function byCodePoint(a: string, b: string): number {
-  const x = Array.from(a);
-  const y = Array.from(b);
-  for (let i = 0; i < x.length && i < y.length; i++) {
-    const d = (x[i].codePointAt(0) || 0) - (y[i].codePointAt(0) || 0);
-    if (d) return d;
-  }
-  return x.length - y.length;
 }

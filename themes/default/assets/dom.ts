@@ -108,3 +108,17 @@ export function unb64(s: string): Uint8Array<ArrayBuffer> {
   for (let i = 0; i < bin.length; i++) b[i] = bin.charCodeAt(i);
   return b;
 }
+
+// icon is a decorative modality icon drawn from the page's sprite
+// (layouts/partials.html "icons"); the modality stays in the text.
+export function icon(name: string | undefined): SVGSVGElement | null {
+  if (!name) return null;
+  const ns = "http://www.w3.org/2000/svg";
+  const s = document.createElementNS(ns, "svg");
+  const u = document.createElementNS(ns, "use");
+  s.setAttribute("class", "icon");
+  s.setAttribute("aria-hidden", "true");
+  u.setAttribute("href", "#i-" + name);
+  s.append(u);
+  return s;
+}

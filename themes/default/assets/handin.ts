@@ -4,7 +4,10 @@
 // in engine/handin/testdata/cases.
 import { deflateSync, inflateSync } from "./vendor/fflate/fflate.js";
 
-export const framePrefix = "PQ1.";
+// framePrefix starts the frames this writes (version 2, with the answers);
+// frames of version 1 (framePrefix1) still read.
+export const framePrefix = "PQ2.";
+export const framePrefix1 = "PQ1.";
 export const partBytes = 1250;
 const maxParts = 99;
 const maxBody = 1 << 20;
@@ -12,6 +15,15 @@ const maxBody = 1 << 20;
 export interface Rating {
   level: number;
   at: string;
+}
+// Try is one answer to a quick check (receipt version 2): activity,
+// check from 0, right, when, practice.
+export interface Try {
+  a: string;
+  q: number;
+  ok: boolean;
+  at: string;
+  p?: boolean;
 }
 export interface Step {
   c: string;
@@ -21,6 +33,7 @@ export interface Step {
   checks: { right: number; total: number; recent?: boolean[] };
   done?: string[];
   note?: string;
+  tries?: Try[];
 }
 export interface Receipt {
   pacer: "receipt";
@@ -225,6 +238,20 @@ function marshal(r: Receipt): Uint8Array {
     w.uv(done.length);
     done.forEach((d) => w.str(d));
     if (s.note) w.str(s.note);
+    // version 2: the answers, their activities after the done ones
+    const acts = done.slice();
+    const tries = s.tries || [];
+    for (const x of tries) if (acts.indexOf(x.a) < 0) acts.push(x.a);
+    w.uv(acts.length - done.length);
+    acts.slice(done.length).forEach((a) => w.str(a));
+    w.uv(tries.length);
+    let prevTry = 0;
+    for (const x of tries) {
+      w.uv(((Math.max(0, x.q) * acts.length + acts.indexOf(x.a)) * 4) | (x.ok ? 1 : 0) | (x.p ? 2 : 0));
+      const m = Math.trunc((at - seconds(x.at)) / 60);
+      w.sv(m - prevTry);
+      prevTry = m;
+    }
   }
   return new Uint8Array(w.b);
 }
@@ -271,14 +298,14 @@ class Reader {
   }
 }
 
-function unmarshal(body: Uint8Array, site: string, student: string): Receipt {
+function unmarshal(body: Uint8Array, v: number, site: string, student: string): Receipt {
   const r = new Reader(body);
   const at = r.uv();
   const iso = (s: number) => new Date(s * 1000).toISOString().replace(".000Z", "Z");
   const today = r.uv();
   const pace = r.byte();
   if (pace >= paces.length) throw new Damaged();
-  const out: Receipt = { pacer: "receipt", v: 1, site, student, at: iso(at), today: date(today), pace: { status: paces[pace], days: r.uv() }, name: r.str(), steps: [] };
+  const out: Receipt = { pacer: "receipt", v, site, student, at: iso(at), today: date(today), pace: { status: paces[pace], days: r.uv() }, name: r.str(), steps: [] };
   const goals: string[] = [];
   for (let n = r.count(); n > 0; n--) goals.push(r.str());
   if (goals.length) out.goals = goals;
@@ -310,6 +337,22 @@ function unmarshal(body: Uint8Array, site: string, student: string): Receipt {
     for (let k = r.count(); k > 0; k--) done.push(r.str());
     if (done.length) s.done = done;
     if (flags & 16) s.note = r.str();
+    if (v >= 2) {
+      const acts = done.slice();
+      for (let k = r.count(); k > 0; k--) acts.push(r.str());
+      const tries: Try[] = [];
+      let prevTry = 0;
+      for (let k = r.count(); k > 0; k--) {
+        const x = r.uv();
+        prevTry += r.sv();
+        const i = Math.floor(x / 4);
+        if (!acts.length || i > 2 ** 30) throw new Damaged();
+        const t: Try = { a: acts[i % acts.length], q: Math.floor(i / acts.length), ok: (x & 1) !== 0, at: iso(at - prevTry * 60) };
+        if (x & 2) t.p = true;
+        tries.push(t);
+      }
+      if (tries.length) s.tries = tries;
+    }
     if (!s.c) throw new Damaged();
     out.steps.push(s);
   }
@@ -336,6 +379,7 @@ export async function frames(r: Receipt): Promise<string[]> {
 }
 
 export interface Part {
+  v: number;
   site: string;
   student: string;
   sum: string;
@@ -350,16 +394,17 @@ export interface Part {
 export type Refusal = "not" | "site" | "newer" | "damaged";
 
 export function parse(text: string, site: string): Part | Refusal {
-  if (text.indexOf(framePrefix) !== 0) return /^PQ[2-9]\./.test(text) ? "newer" : "not";
+  const v = text.indexOf(framePrefix) === 0 ? 2 : text.indexOf(framePrefix1) === 0 ? 1 : 0;
+  if (!v) return /^PQ[3-9]\./.test(text) ? "newer" : "not";
   const f = text.slice(framePrefix.length).split(".");
   if (f.length < 6) return "damaged";
-  const p = { site: f[0].toLowerCase(), student: f[1].toLowerCase(), sum: f[2], i: +f[3], n: +f[4] };
+  const p = { v, site: f[0].toLowerCase(), student: f[1].toLowerCase(), sum: f[2], i: +f[3], n: +f[4] };
   if (!base32RE.test(p.site) || !base32RE.test(p.student) || !/^[0-9A-F]{8}$/.test(p.sum)) return "damaged";
   if (site && p.site !== site) return "site";
   if (!/^\d{1,2}$/.test(f[3]) || !/^\d{1,2}$/.test(f[4]) || p.n < 1 || p.i < 1 || p.i > p.n) return "damaged";
   const data = unbase45(f.slice(5).join("."));
   if (!data || !data.length || data.length > partBytes) return "damaged";
-  return Object.assign(p, { data, key: p.site + "." + p.student + "." + p.sum });
+  return Object.assign(p, { data, key: v + "." + p.site + "." + p.student + "." + p.sum });
 }
 
 // join makes the receipt of all the parts of one hand-in (in order of i,
@@ -374,7 +419,7 @@ export async function join(parts: Part[]): Promise<Receipt | null> {
   }
   if (hex8(crc32(payload)) !== parts[0].sum) return null;
   try {
-    return unmarshal(await inflate(payload), parts[0].site, parts[0].student);
+    return unmarshal(await inflate(payload), parts[0].v, parts[0].site, parts[0].student);
   } catch {
     return null;
   }

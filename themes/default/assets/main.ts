@@ -1,7 +1,8 @@
 // Pacer's client. Every page works without it; it adds the student's
 // playlist, the activity bar, quick checks and the diagnostic, keeping
 // progress in localStorage (see storage.ts). Loaded as a deferred classic
-// script, after strings.<lang>.<hash>.js and course.<hash>.js have set
+// script, after strings.<lang>.<hash>.js and the course data (course.<hash>.js
+// and the chunks of what the page shows, course.<chunk>.<hash>.js) have set
 // window.PacerStrings and window.PacerCourse. Storage is read
 // asynchronously (Web Crypto): <html data-pacer="ready"> marks the end.
 import { initActivityBar } from "./activity";
@@ -10,6 +11,7 @@ import { initChecks } from "./checks";
 import type { Ctx } from "./context";
 import { Course } from "./course";
 import { initDiagnostic } from "./diagnostic";
+import { strings } from "./dom";
 import { relabel } from "./labels";
 import { initStudent } from "./playlist";
 import { Store, tokenRE } from "./storage";
@@ -23,6 +25,25 @@ declare global {
 }
 
 const siteRE = /^[A-Za-z0-9_-]{1,64}$/;
+// ours: a strings or course data script of the site, from its root.
+const ours = /^assets\/(strings|course)[\w.-]*\.js$/;
+
+// load runs a script of the site.
+function load(src: string): Promise<unknown> {
+  return new Promise((ok, fail) => {
+    const el = document.createElement("script");
+    el.src = src;
+    el.onload = ok;
+    el.onerror = fail;
+    document.head.append(el);
+  });
+}
+
+// scripts lists the site's scripts the page loads whose names start with
+// name, from the root.
+function scripts(root: string, name: string): string[] {
+  return Array.from(document.querySelectorAll("script[src*='assets/" + name + "']"), (s) => (s.getAttribute("src") || "").slice(root.length));
+}
 
 async function run(name: string, f: () => unknown): Promise<void> {
   try {
@@ -86,8 +107,7 @@ async function tabLanguage(site: string, kind: string, root: string): Promise<vo
   const html = document.documentElement;
   try {
     if (kind === "student") {
-      const s = document.querySelector("script[src*='assets/strings.']");
-      const src = s ? (s.getAttribute("src") || "").slice(root.length) : "";
+      const src = scripts(root, "strings.")[0];
       if (src) sessionStorage.setItem(key, JSON.stringify({ lang: html.lang, src }));
       return;
     }
@@ -95,14 +115,8 @@ async function tabLanguage(site: string, kind: string, root: string): Promise<vo
     if (!v || typeof v !== "object") return;
     const { lang, src } = v as { lang?: unknown; src?: unknown };
     if (typeof lang !== "string" || lang === html.lang || typeof src !== "string") return;
-    if (!/^assets\/strings\.[A-Za-z0-9-]+(\.[0-9a-f]+)?\.js$/.test(src)) return;
-    await new Promise<void>((ok, fail) => {
-      const el = document.createElement("script");
-      el.src = root + src;
-      el.onload = () => ok();
-      el.onerror = () => fail(new Error("cannot load " + src));
-      document.head.append(el);
-    });
+    if (!ours.test(src)) return;
+    await load(root + src);
     html.lang = lang;
     relabel();
   } catch {
@@ -153,8 +167,19 @@ async function start(): Promise<void> {
   if (token && tokenRE.test(token)) carry(token);
   document.documentElement.classList.add("js");
   run("checks", () => initChecks(ctx));
-  if (kind === "student") await run("playlist", () => initStudent(ctx));
-  if (kind === "activity") await run("activity bar", () => initActivityBar(ctx));
+  const me = await ctx.me;
+  // The student page records the course data it loaded; an activity page
+  // of their tab loads it too (from the cache, most often), for the next
+  // step of their plan, which may be in another unit. A file of an older
+  // build may be gone: the bar then does with what the page has.
+  if (kind === "student") await run("playlist", () => initStudent(ctx).then(() => me && me.setInfo({ course: scripts(ctx.root, "course") })));
+  if (kind === "activity") {
+    const have = scripts(ctx.root, "course");
+    const more = strings(me && me.info.course).filter((f) => have.indexOf(f) < 0 && ours.test(f));
+    await Promise.all(more.map((f) => load(ctx.root + f).catch(() => 0)));
+    ctx.course = new Course(window.PacerCourse);
+    await run("activity bar", () => initActivityBar(ctx));
+  }
   if (kind === "diagnostic") await run("diagnostic", () => initDiagnostic(ctx));
   run("offline", () => offline(ctx.root, kind));
   await run("migration", () => store.migrateAll());

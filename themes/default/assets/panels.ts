@@ -5,7 +5,7 @@
 import { formatDay, stamp, stampDay } from "./clock";
 import { add, button, h, own, section, strings } from "./dom";
 import { showCodes } from "./handinload";
-import { groups, type View } from "./mastery";
+import { groups, practice, type View } from "./mastery";
 import { type Change, diff, merge, revert } from "./merge";
 import { pace } from "./pace";
 import type { StudentPage } from "./playlist";
@@ -313,14 +313,15 @@ export function initTransfer(page: StudentPage): void {
   }
 }
 
-// receipt is the hand-in record (engine/receipt, format version 1).
+// receipt is the hand-in record (engine/receipt, format version 2: every
+// quick-check answer of a step, practice marked, as tries).
 export function receipt(page: StudentPage, v: View): Record<string, unknown> {
   const { ctx, plan } = page;
   const { course, store } = ctx;
   const p = pace(plan.steps, v, page.day, page.cal, plan);
   return {
     pacer: "receipt",
-    v: 1,
+    v: 2,
     site: store.site,
     student: page.token,
     name: page.name,
@@ -332,6 +333,8 @@ export function receipt(page: StudentPage, v: View): Record<string, unknown> {
       const n = course.rule(s.c).n;
       const acts = ([] as string[]).concat(...groups(s).map((g) => g.options), strings(s.support), strings(s.extension));
       const note = own(v.p.notes, s.c);
+      const atts = v.attempts(s.c);
+      const prac = practice(atts, v.day);
       const out: Record<string, unknown> = {
         c: s.c,
         status: v.status(s),
@@ -342,6 +345,12 @@ export function receipt(page: StudentPage, v: View): Record<string, unknown> {
         checks: { right: latest.filter((x) => x.right).length, total: latest.length, recent: latest.slice(-n).map((x) => x.right) },
         done: acts.filter((a, i) => acts.indexOf(a) === i && v.done(a)),
       };
+      if (atts.length)
+        out.tries = atts.map((a, i) => {
+          const t: Record<string, unknown> = { a: a.act, q: +a.item.slice(a.item.lastIndexOf("#") + 1) || 0, ok: a.right, at: a.at };
+          if (prac[i]) t.p = true;
+          return t;
+        });
       if (s.target) out.target = s.target;
       if (note && note.t) out.note = note.t;
       return out;

@@ -5,11 +5,11 @@
 import { dayNum, formatDay, numDay, stamp, stampDay, today, weekday } from "./clock";
 import type { Ctx } from "./context";
 import { type Course, href, mod } from "./course";
-import { type Child, add, button, byId, h, isObject, readJSON, section, setAttr, setText, slot, strings } from "./dom";
+import { type Child, add, button, byId, h, icon, isObject, readJSON, section, setAttr, setText, slot, strings } from "./dom";
 import { groups, next, type Status, View } from "./mastery";
 import { Calendar, describe, pace, type Step } from "./pace";
 import { diff, merge } from "./merge";
-import { initTransfer } from "./panels";
+import type { initTransfer } from "./panels";
 import { initPrintPlan } from "./printplan";
 import type { Me, PlanStep, Progress } from "./storage";
 import { tokenRE } from "./storage";
@@ -124,6 +124,7 @@ export class StudentPage {
   private byC: Record<string, Step> = {};
   private updaters: ((v: View) => void)[] = [];
   private week = 0;
+  private loaded: Promise<void> = Promise.resolve();
 
   readonly token: string;
 
@@ -169,12 +170,20 @@ export class StudentPage {
       section("pacer-steps", t("steps.heading"), list),
       paper,
     ]);
-    initTransfer(this);
+    this.loaded = this.panels();
     this.app.addEventListener("click", (e) => {
       const b = (e.target as Element).closest("button[data-done]");
       if (b instanceof HTMLButtonElement) this.toggle(b.dataset.done || "");
     });
     this.me.onChange(() => this.refresh());
+    const n = byId("pacer-progress-n");
+    const bar = byId<HTMLProgressElement>("pacer-progress");
+    if (n && bar)
+      this.on((v) => {
+        const k = this.plan.steps.filter((s) => /^(mastered|placed)$/.test(v.status(s))).length;
+        setText(n, String(k));
+        bar.value = k;
+      });
     // cards not yet made are updated when they are made
     this.on((v) => this.cards.forEach((c) => this.update(c, v)));
     this.refresh();
@@ -187,7 +196,8 @@ export class StudentPage {
   // more adds the cards from index from on, a few at a time: Next up and
   // the first cards show at once, the rest follow in short chunks when the
   // browser is idle, so a long playlist never blocks the page for long
-  // (SPEC 10). #pacer-app gets data-ready when all are in.
+  // (SPEC 10). #pacer-app gets data-ready when all are in, and the panels
+  // too.
   private more(list: HTMLElement, from: number, chunks: number): void {
     const all = this.plan.steps;
     const t0 = performance.now();
@@ -209,8 +219,28 @@ export class StudentPage {
     if (i < all.length) idle(() => this.more(list, i, chunks));
     else {
       mark("pacer:steps", { chunks, cards: all.length });
-      this.app.setAttribute("data-ready", "");
+      this.loaded.then(() => this.app.setAttribute("data-ready", ""));
     }
+  }
+
+  // panels loads the rarely used panels (saving and moving progress,
+  // hand-in, this device) as a script of their own, so the main script
+  // stays small; it resolves when they are in, or failed to load.
+  private panels(): Promise<void> {
+    const src = this.app.dataset.panels;
+    return new Promise((done) => {
+      if (!src) return done();
+      const s = h("script", { src });
+      s.onload = () => {
+        try {
+          (window as unknown as { PacerPanels: { initTransfer: typeof initTransfer } }).PacerPanels.initTransfer(this);
+        } finally {
+          done();
+        }
+      };
+      s.onerror = () => done();
+      document.head.append(s);
+    });
   }
 
   toggle(id: string): void {
@@ -264,7 +294,7 @@ export class StudentPage {
     const ul = h("ul", { class: "acts" });
     for (const id of ids) {
       const m = this.meta(id);
-      ul.append(h("li", { class: "act" }, this.link(id), m && h("span", { class: "act-meta" }, m), this.doneButton(id)));
+      ul.append(h("li", { class: "act" }, h("span", { class: "act-lead" }, icon(mod(this.ctx.course, id))), h("span", { class: "act-main" }, this.link(id), m && h("span", { class: "act-meta" }, m)), this.doneButton(id)));
     }
     return h("div", { class: "group " + cls }, h("p", { class: "group-label" }, this.ctx.t(label)), ul);
   }
@@ -309,7 +339,7 @@ export class StudentPage {
             "p",
             { class: "next-act" },
             a && a.u
-              ? h("a", { class: "button next-link", href: this.href(a.u) }, course.title("activity", n.activity))
+              ? h("a", { class: "button next-link", href: this.href(a.u) }, icon(a.mod), course.title("activity", n.activity))
               : course.title("activity", n.activity),
             m && h("span", { class: "act-meta" }, m),
           ),
@@ -473,10 +503,8 @@ export class StudentPage {
           const row = h(
             "div",
             { class: "act" },
-            h("label", { for: id + "-" + oi, class: "pick" }, r, h("span", { id: id + "-" + oi + "-m", class: "mod" }, t("mod." + mod(course, a)))),
-            this.link(a, { id: id + "-" + oi + "-t" }),
-            m && h("span", { class: "act-meta" }, m),
-            oi === 0 && h("span", { class: "tag" }, t("step.suggested")),
+            h("label", { for: id + "-" + oi, class: "act-lead pick" }, r, icon(mod(course, a)), h("span", { id: id + "-" + oi + "-m", class: "visually-hidden" }, t("mod." + mod(course, a)))),
+            h("span", { class: "act-main" }, this.link(a, { id: id + "-" + oi + "-t" }), m && h("span", { class: "act-meta" }, m, oi === 0 && h("span", { class: "tag" }, t("step.suggested")))),
             this.doneButton(a),
           );
           picks.push({ key: g.key, el: r, row });

@@ -15,7 +15,7 @@ interface Data {
   site: string;
   title: string;
   lang: string;
-  students: { t: string; n: string }[];
+  students: { t: string; n: string; s?: string[] }[];
   msg: Record<string, string>;
 }
 
@@ -35,7 +35,11 @@ function main(): void {
   const data = JSON.parse(el.textContent) as Data;
   const msg = (k: string, vars: Record<string, string | number> = {}) => fill(data.msg[k] || k, vars);
   const names: Record<string, string> = {};
-  for (const s of data.students) names[s.t] = s.n;
+  const said: Record<string, string[]> = {};
+  for (const s of data.students) {
+    names[s.t] = s.n;
+    said[s.t] = s.s || [];
+  }
 
   const video = $<HTMLVideoElement>("video");
   const start = $<HTMLButtonElement>("start");
@@ -81,6 +85,16 @@ function main(): void {
     for (const t of order) {
       const li = document.createElement("li");
       li.textContent = (t in names ? names[t] : msg("unknown", { name: got[t].name || t })) + " — " + when(got[t].at);
+      // what the student's file already says to them, to follow up on
+      if (t in names && said[t].length) {
+        const ul = document.createElement("ul");
+        for (const s of said[t]) {
+          const item = document.createElement("li");
+          item.textContent = s;
+          ul.append(item);
+        }
+        li.append(ul);
+      }
       (t in names ? inList : unknownList).append(li);
     }
     unknownBox.hidden = !unknownList.firstChild;

@@ -2,11 +2,14 @@
 // whole site whatever subpath it is served under. main.ts registers it over
 // http(s) only (never from file://). The build writes, before this bundle,
 // self.PacerSW = {cache, assets}: the cache's name (a hash of the build's
-// assets) and the assets every page loads, all content-hashed.
+// assets, chunks included) and the assets every page loads, all
+// content-hashed.
 //
 // Assets are cached when the worker installs and served from the cache;
-// pages go to the network first and fall back to the cache offline; the
-// student page sends the addresses of its activities to cache as well. A
+// the course data's chunks (course.<unit>.<hash>.js), which differ from
+// page to page, are cached as pages use them. Pages go to the network
+// first and fall back to the cache offline; the student page sends the
+// addresses of its activities to cache as well, with their chunks. A
 // new build is a new sw.js: the new worker fills its own cache and deletes
 // the site's other caches, so the browser never mixes two builds' assets.
 
@@ -115,9 +118,30 @@ sw.addEventListener("fetch", (e) => {
   );
 });
 
-// A page asks for addresses to be kept ({cache: [url, ...]}); those already
-// cached are left as they are (a visit online refreshes them). The answer
-// on the message's port says when they are stored.
+// keep stores the answer to u in cache c unless it is there already, and
+// returns it (undefined when the network gave none).
+function keep(c: Cache, u: string): Promise<Response | undefined> {
+  return c
+    .match(u)
+    .then((hit) => hit || fetch(u).then((res) => (res.ok ? plain(res).then((r) => c.put(u, r.clone()).then(() => r)) : undefined)));
+}
+
+// scriptsOf lists the site's scripts a page's HTML loads: the course
+// data's chunks differ from page to page.
+function scriptsOf(html: string, page: string): string[] {
+  const out: string[] = [];
+  const re = /<script src="([^"]+)"/g;
+  for (let m = re.exec(html); m; m = re.exec(html)) {
+    const u = new URL(m[1], page).href;
+    if (u.indexOf(assetsURL) === 0) out.push(u);
+  }
+  return out;
+}
+
+// A page asks for addresses to be kept ({cache: [url, ...]}), with the
+// scripts those pages load; those already cached are left as they are (a
+// visit online refreshes them). The answer on the message's port says when
+// they are stored.
 sw.addEventListener("message", (e) => {
   const d = e.data;
   const list = d && typeof d === "object" && Array.isArray((d as { cache?: unknown }).cache) ? (d as { cache: unknown[] }).cache : [];
@@ -125,10 +149,7 @@ sw.addEventListener("message", (e) => {
   const done = caches.open(name).then((c) =>
     Promise.all(
       urls.map((u) =>
-        c.match(u).then((hit) => {
-          if (hit) return;
-          return fetch(u).then((res) => (res.ok ? plain(res).then((r) => c.put(u, r)) : undefined));
-        }),
+        keep(c, u).then((page) => page && page.text().then((html) => Promise.all(scriptsOf(html, u).map((s) => keep(c, s))))),
       ),
     ),
   );

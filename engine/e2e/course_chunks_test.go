@@ -1,0 +1,67 @@
+package e2e
+
+// SPEC 10: a page loads the course data of what it shows (a chunk per
+// unit), and still shows every title it needs: a support activity that is
+// also for a competency of another unit, and on an activity page the next
+// step of the student's plan, which may be in another unit.
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/pacer-edu/pacer/engine/internal/browsertest"
+)
+
+// twoUnitCourse is the tiny course with tripling in a unit of its own,
+// "Count in threes" a support activity of halving (unit numbers) and
+// tripling, Cy studying stories only (so adding, doubling and halving are
+// prerequisite steps) and Di too, having mastered halving (so tripling is
+// her only step).
+func twoUnitCourse(t *testing.T) course {
+	files := tinyCourse()
+	files["content/units/numbers.md"] = "---\ntitle: Numbers\ncompetencies: [adding, doubling, halving]\ndiagnostic: true\n---\nNumbers are everywhere.\n"
+	files["content/units/stories.md"] = "---\ntitle: Stories\ncompetencies: [tripling]\n---\nNumbers in stories.\n"
+	files["content/activities/count-threes.md"] = "---\ntitle: Count in threes\nfor: [halving, tripling]\nmodality: hands-on\nminutes: 10\nlevel: support\n---\nCount.\n"
+	files["content/students/cy.yaml"] = "name: Cy\nunits: [stories]\n"
+	files["content/students/di.yaml"] = "name: Di\nunits: [stories]\nmastered: [halving]\n"
+	return buildCourse(t, writeFiles(t, files))
+}
+
+// courseScripts lists the course data files the page loads, by name.
+const courseScripts = `Array.from(document.querySelectorAll("script[src*='assets/course.']"), s => s.getAttribute("src").split("/").pop()).sort()`
+
+func TestPagesShowTheTitlesTheyNeedFromTheCourseDataTheyLoad(t *testing.T) {
+	c := twoUnitCourse(t)
+	p := browsertest.NewPage(t)
+
+	c.openStudent(t, p, "Di", "2026-09-07")
+	files := strings.Join(browsertest.Eval[[]string](p, courseScripts), " ")
+	if !strings.Contains(files, "course.stories.") || strings.Contains(files, "course.numbers.") {
+		t.Errorf("Di's page (one step, in stories) loads %s, want the head and the stories chunk only", files)
+	}
+	txt := browsertest.Eval[string](p, `document.getElementById("pacer-app").textContent`)
+	if !strings.Contains(txt, "Count in threes") || strings.Contains(txt, "count-threes") {
+		t.Errorf("Di's tripling step does not name its support activity of another unit by title: %q", txt)
+	}
+
+	c.openStudent(t, p, "Cy", "2026-09-07")
+	next := p.ByRole("region", "Next up").ByRole("link", "").State().Name
+	if next == "" {
+		t.Fatal("Cy's Next up has no activity link")
+	}
+	// An activity of unit stories: its page loads that unit's chunk only
+	// (the bar loads more, from the cache most often: not deferred);
+	// the bar of Cy's tab still names the next activity of the plan, in
+	// unit numbers, by its title.
+	c.open(p, c.activity("tripling-reading"), "2026-09-07", "activity")
+	files = strings.Join(browsertest.Eval[[]string](p, `Array.from(document.querySelectorAll("script[defer][src*='assets/course.']"), s => s.getAttribute("src").split("/").pop())`), " ")
+	if strings.Contains(files, "course.numbers.") || !strings.Contains(files, "course.stories.") {
+		t.Errorf("the activity page's script elements load %s, want the stories chunk and not numbers'", files)
+	}
+	bar := p.ByRole("navigation", "Your playlist").Wait()
+	p.WaitFor(`document.getElementById("pacer-activity-bar").childElementCount > 0`)
+	if got := bar.ByRoleContaining("link", "Next: ").State().Name; got != "Next: "+next {
+		t.Errorf("the activity bar's next link reads %q, want %q (the student page's Next up)", got, "Next: "+next)
+	}
+	p.AssertClean(t)
+}
