@@ -255,29 +255,64 @@ func TestCtrlPPrintsThePlanWithItsCodes(t *testing.T) {
 }
 
 // A print from the browser's menu before the QR module was ever loaded
-// cannot wait for it: the page prints its own plan (each step with its
-// target date and suggested activity), never a blank page.
-func TestThePrintMenuBeforeTheModuleLoadsPrintsThePagesOwnPlan(t *testing.T) {
+// cannot wait for it: the paper plan prints without its codes (steps,
+// tick boxes, scale, note lines), never the page's controls or a blank
+// page, and the module stays unloaded.
+func TestThePrintMenuBeforeTheModuleLoadsPrintsThePlanWithoutCodes(t *testing.T) {
 	c := buildCourse(t, moduleRoot(t))
 	p := browsertest.NewPage(t)
 	c.openStudent(t, p, "Maya T.", "2026-09-15")
 	p.WaitFor(`document.getElementById("pacer-app").hasAttribute("data-ready")`)
-	steps := browsertest.Eval[[]string](p, `[...document.querySelectorAll("#playlist h3")].map((h) => h.textContent)`)
+	words := browsertest.Eval[map[string]string](p, `PacerStrings`)
+	steps := browsertest.Eval[[]string](p, `[...document.querySelectorAll("#pacer-steps article h3")].map((h) => h.textContent)`)
 	pdf := p.PrintPDF(browsertest.LetterWidth, browsertest.LetterHeight)
 	flat := strings.Join(strings.Fields(pdfText(t, pdf)), " ")
 	if len(steps) == 0 {
-		t.Fatal("the page has no plan of its own")
+		t.Fatal("the page has no steps")
 	}
 	for _, s := range steps {
 		if !strings.Contains(flat, strings.Join(strings.Fields(s), " ")) {
-			t.Errorf("the printed page lacks the step %q:\n%s", s, flat)
+			t.Errorf("the printed plan lacks the step %q:\n%s", s, flat)
 		}
 	}
+	for _, want := range []string{words["print.title"], words["print.notes"]} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("the printed plan lacks %q", want)
+		}
+	}
+	if strings.Contains(flat, words["print.button"]) {
+		t.Error("the printed plan shows the Print my plan button")
+	}
 	if n := browsertest.PDFPages(t, pdf); n > 3 {
-		t.Errorf("the page's own plan prints on %d Letter pages, want at most 3", n)
+		t.Errorf("the plan prints on %d Letter pages, want at most 3", n)
+	}
+	if n := browsertest.Eval[int](p, `document.querySelectorAll("#pacer-print .tick").length`); n == 0 {
+		t.Error("the plan printed without tick boxes")
+	}
+	if n := browsertest.Eval[int](p, `document.querySelectorAll("#pacer-print svg.qr").length`); n != 0 {
+		t.Errorf("%d codes without the QR module", n)
 	}
 	if browsertest.Eval[bool](p, `"PacerHandIn" in window`) {
 		t.Error("printing from the menu loaded the QR module")
+	}
+}
+
+// Once the QR module is loaded (here by a first "Print my plan"), a print
+// from the browser's menu has the codes too.
+func TestThePrintMenuAfterTheModuleLoadedPrintsTheCodes(t *testing.T) {
+	c := buildCourse(t, moduleRoot(t))
+	p := browsertest.NewPage(t)
+	c.openStudent(t, p, "Maya T.", "2026-09-15")
+	p.WaitFor(`document.getElementById("pacer-app").hasAttribute("data-ready")`)
+	browsertest.Eval[bool](p, stubPrint)
+	tap(p, p.ByRole("button", "Print my plan"))
+	p.WaitFor(`window.printed.length > 0`)
+	// the plan is built again for the menu's print: start from none
+	browsertest.Eval[bool](p, `(() => { document.getElementById("pacer-print").textContent = ""; return true; })()`)
+	pdf := p.PrintPDF(browsertest.LetterWidth, browsertest.LetterHeight)
+	acts := browsertest.Eval[int](p, `document.querySelectorAll("#pacer-print .print-acts li").length`)
+	if got := len(printedCodes(t, pdf)); got == 0 || got != acts {
+		t.Errorf("the menu's print has %d readable codes for %d activities", got, acts)
 	}
 }
 

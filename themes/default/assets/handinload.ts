@@ -8,13 +8,11 @@
 // module (a failed load, an old browser) the file and the code to paste
 // are still there: the codes are an extra way, so this never throws.
 import type { T } from "./strings";
-import type { View } from "./mastery";
-import type { StudentPage } from "./playlist";
 
 export interface HandInModule {
   render(r: unknown): Promise<HTMLElement>;
   readAloudButton(root: Element, t: T, lang: string): HTMLButtonElement | null;
-  paperPlan?(page: StudentPage, v: View, base: string): HTMLElement;
+  paperCodes?(root: Element, t: T): void;
 }
 
 let loading: Promise<HandInModule> | undefined;

@@ -1,24 +1,32 @@
 // The paper plan: a compact, print-only copy of the student's playlist for
-// a family without a computer (built by paperplan.ts, which rides in the
-// lazily loaded QR module with the code encoder). "Print my plan" loads
-// the module, builds the plan and prints; so does Ctrl+P (or Cmd+P) on
-// the page. A print from the browser's menu builds the plan on
-// beforeprint when the module is already loaded (after a first "Print my
-// plan", a hand-in or read aloud); before that it cannot wait for a
-// download, so the page prints its own plan (the no-JavaScript list of
-// steps, see the print rules in style.css): the trade-off that keeps the
-// encoder off the script every page loads.
+// a family without a computer, built when the page is about to print
+// (beforeprint, or the "Print my plan" button): each step with its target
+// date and minutes, the activities the student will do (their pick, else
+// the suggested one) with a tick box, modality, minutes and a QR code to
+// the activity's page, the rating scale to circle and lines for notes.
+//
+// The codes come from the lazily loaded QR module (paperplan.ts), so the
+// encoder stays off the script every page loads. "Print my plan" loads it,
+// builds the plan and prints; so does Ctrl+P (or Cmd+P) on the page. A
+// print from the browser's menu cannot wait for a download: it gets the
+// codes once the module is loaded (after a first "Print my plan", a
+// hand-in or read aloud), and before that the same plan without them.
+//
+// A code holds the activity page's absolute address: under the site's
+// baseURL when it has one (data-base), else under the address this page
+// was opened from. An address a phone cannot open (file://) gets no code.
 import { button, h } from "./dom";
 import { load, type HandInModule } from "./handinload";
+import { groups, type View } from "./mastery";
 import type { StudentPage } from "./playlist";
 
 export function initPrintPlan(page: StudentPage, box: HTMLElement): HTMLElement {
   const src = page.app.dataset.handin || "";
   const build = () => {
-    const m = (window as unknown as { PacerHandIn?: HandInModule }).PacerHandIn;
-    if (!m || !m.paperPlan) return;
     box.textContent = "";
-    box.append(m.paperPlan(page, page.view(), page.app.dataset.base || ""));
+    box.append(plan(page, page.view()));
+    const m = (window as unknown as { PacerHandIn?: HandInModule }).PacerHandIn;
+    if (m && m.paperCodes) m.paperCodes(box, page.ctx.t);
   };
   addEventListener("beforeprint", build);
   const print = () => {
@@ -36,4 +44,52 @@ export function initPrintPlan(page: StudentPage, box: HTMLElement): HTMLElement 
     }
   });
   return h("p", { class: "print-button" }, button(page.ctx.t("print.button"), print, { class: "secondary" }));
+}
+
+function url(page: StudentPage, u: string): string {
+  const base = page.app.dataset.base;
+  try {
+    const a = new URL(base ? u : page.ctx.root + u, base || location.href);
+    return /^https?:$/.test(a.protocol) ? a.href.replace(/#.*/, "") : "";
+  } catch {
+    return "";
+  }
+}
+
+function plan(page: StudentPage, v: View): HTMLElement {
+  const { t, course } = page.ctx;
+  const list = h("ol", { class: "print-steps" });
+  for (const step of page.plan.steps) {
+    const st = v.status(step);
+    const li = h("li", { class: "print-step" }, h("h3", null, page.title(step.c), st === "mastered" || st === "placed" ? " · " + t("status." + st) : ""));
+    list.append(li);
+    if (st === "placed") continue;
+    const when: string[] = [];
+    if (step.target) when.push(t("step.target", { date: page.fmt(step.target) }));
+    if (step.minutes) when.push(t("step.minutes", { n: step.minutes }));
+    if (when.length) li.append(h("p", { class: "print-when" }, when.join(" · ")));
+    const acts = h("ul", { class: "print-acts" });
+    for (const g of groups(step)) {
+      const id = v.pick(g.key, g.options) || g.options[0];
+      if (!id) continue;
+      const m = page.meta(id);
+      const a = course.activity(course.canonical(id));
+      const title = course.title("activity", course.canonical(id));
+      acts.append(
+        h(
+          "li",
+          { class: v.done(id) ? "is-done" : "", "data-qr": (a && a.u && url(page, a.u)) || undefined, "data-title": title },
+          h("span", { class: "tick", "aria-hidden": "true" }, v.done(id) ? "✓" : ""),
+          title,
+          m && h("span", { class: "act-meta" }, " · " + m),
+        ),
+      );
+    }
+    li.append(acts);
+    if (course.scale.length) {
+      li.append(h("p", { class: "print-scale" }, t("print.rate"), " ", ...course.scale.map((s, k) => h("span", { class: "circle" }, k + 1 + " " + s))));
+    }
+    li.append(h("p", { class: "print-notes" }, t("print.notes")), h("div", { class: "print-lines", "aria-hidden": "true" }));
+  }
+  return h("div", null, h("h2", null, t("print.title"), " · ", page.name), list);
 }
