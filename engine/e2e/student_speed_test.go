@@ -33,19 +33,24 @@ type speedMarks struct {
 	} `json:"steps"`
 	Nodes     int       `json:"nodes"`
 	LongTasks []float64 `json:"longTasks"`
+	Frames    []float64 `json:"frames"`
 }
 
 const readMarks = `new Promise((done) => {
 	const one = (n) => { const e = performance.getEntriesByName(n)[0]; return e ? Object.assign({at: e.startTime}, e.detail) : null; };
 	const chunks = performance.getEntriesByName("pacer:chunk").map((e) => Object.assign({at: e.startTime}, e.detail));
-	const out = {nextUp: one("pacer:next-up"), chunks, steps: one("pacer:steps"), nodes: document.getElementsByTagName("*").length, longTasks: window.pacerLongTasks || []};
+	const out = {nextUp: one("pacer:next-up"), chunks, steps: one("pacer:steps"), nodes: document.getElementsByTagName("*").length, longTasks: window.pacerLongTasks || [], frames: window.pacerFrames || []};
 	done(JSON.stringify(out));
 })`
 
 // watchLongTasks is run in every document before its scripts: it keeps
 // the duration of every long task in window.pacerLongTasks.
-const watchLongTasks = `window.pacerLongTasks = [];
-new PerformanceObserver((l) => { for (const e of l.getEntries()) window.pacerLongTasks.push(e.duration); }).observe({type: "longtask", buffered: true});`
+// Rendering (style, layout, paint) runs in frames the longtask entries do
+// not count: window.pacerFrames keeps the long animation frames, a task
+// and the rendering after it, where the browser has them.
+const watchLongTasks = `window.pacerLongTasks = []; window.pacerFrames = [];
+new PerformanceObserver((l) => { for (const e of l.getEntries()) window.pacerLongTasks.push(e.duration); }).observe({type: "longtask", buffered: true});
+try { new PerformanceObserver((l) => { for (const e of l.getEntries()) window.pacerFrames.push(e.duration); }).observe({type: "long-animation-frame", buffered: true}); } catch {}`
 
 func studentMarks(t *testing.T, p *browsertest.Page) speedMarks {
 	t.Helper()
@@ -134,12 +139,42 @@ func TestLongPlaylistSpeedOnASlowPhone(t *testing.T) {
 	for _, d := range m.LongTasks {
 		longest = max(longest, d)
 	}
-	t.Logf("6x CPU throttling, %d steps: Next up at %.0f ms, every card at %.0f ms in %d chunks, %d long tasks, the longest %.0f ms, %d elements",
-		n, m.NextUp.At, m.Steps.At, len(m.Chunks), len(m.LongTasks), longest, m.Nodes)
+	frame := 0.0
+	for _, d := range m.Frames {
+		frame = max(frame, d)
+	}
+	t.Logf("6x CPU throttling, %d steps: Next up at %.0f ms, every card at %.0f ms in %d chunks, %d long tasks, the longest %.0f ms, %d elements; %d long animation frames (a task and its rendering; not a budget), the longest %.0f ms",
+		n, m.NextUp.At, m.Steps.At, len(m.Chunks), len(m.LongTasks), longest, m.Nodes, len(m.Frames), frame)
 	if m.NextUp.At > 1000 {
 		t.Errorf("Next up at %.0f ms, want within 1,000 ms", m.NextUp.At)
 	}
 	if longest > 200 {
 		t.Errorf("a task of %.0f ms, want none over 200 ms", longest)
+	}
+}
+
+// On a slow phone, Next up and the cards in one task took over 200 ms:
+// the first cards come in a task of their own. A timer set as Next up is
+// marked fires before them only if they were not made in the same task.
+func TestTheFirstCardsComeInATaskAfterNextUp(t *testing.T) {
+	c := longCourse(t, 40)
+	p := browsertest.NewPage(t)
+	c.openStudent(t, p, "Lin P.", "2026-09-07")
+	const probe = `(() => {
+		const mark = performance.mark.bind(performance);
+		performance.mark = (name, o) => {
+			if (name === "pacer:next-up") setTimeout(() => mark("probe:next-task"));
+			return mark(name, o);
+		};
+	})();`
+	p.Run(chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: probe})
+		return err
+	}))
+	c.openStudent(t, p, "Lin P.", "2026-09-07")
+	p.WaitFor(`document.getElementById("pacer-app").hasAttribute("data-ready")`)
+	order := browsertest.Eval[[]string](p, `performance.getEntriesByType("mark").filter((e) => /^(pacer:next-up|pacer:chunk|probe:)/.test(e.name)).map((e) => e.name)`)
+	if len(order) < 3 || order[0] != "pacer:next-up" || order[1] != "probe:next-task" || order[2] != "pacer:chunk" {
+		t.Errorf("marks in order %v: want Next up, then another task, then the first cards", order)
 	}
 }

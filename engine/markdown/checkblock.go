@@ -111,7 +111,7 @@ func checkHTML(c check.Check, n int, id, activity string, s Strings) string {
 	case check.Short:
 		b.WriteString(`<p class="check-answer">` + html.EscapeString(first(c.Accept)) + "</p>\n")
 		if len(c.Accept) > 1 {
-			b.WriteString(`<p class="check-accept">` + html.EscapeString(s.Get(KeyCheckAlsoAccepted)+" "+strings.Join(c.Accept[1:], ", ")) + "</p>\n")
+			b.WriteString(`<p class="check-accept"><span data-i18n="` + KeyCheckAlsoAccepted + `">` + html.EscapeString(s.Get(KeyCheckAlsoAccepted)) + "</span> " + html.EscapeString(strings.Join(c.Accept[1:], ", ")) + "</p>\n")
 		}
 	case check.Single:
 		b.WriteString(`<p class="check-answer">` + html.EscapeString(choice(c, first(c.Answer))) + "</p>\n")

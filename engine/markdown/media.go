@@ -204,7 +204,7 @@ func RenderMedia(m Media, s Strings) (Embed, error) {
 		}
 		fmt.Fprintf(&b, `<div class="media media-youtube"><iframe src="%s" title="%s" width="560" height="315" loading="lazy" allow="encrypted-media; picture-in-picture" referrerpolicy="strict-origin-when-cross-origin" allowfullscreen></iframe>`+"\n",
 			esc(embed), esc(title))
-		fmt.Fprintf(&b, `<p class="media-fallback"><a href="%s">%s</a></p></div>`+"\n", esc(watch), esc(s.Get(KeyMediaYouTube)))
+		fmt.Fprintf(&b, `<p class="media-fallback"><a href="%s" data-i18n="%s">%s</a></p></div>`+"\n", esc(watch), KeyMediaYouTube, esc(s.Get(KeyMediaYouTube)))
 	case MediaVideo, MediaAudio:
 		tag := string(kind)
 		fmt.Fprintf(&b, `<div class="media media-%s"><%s controls preload="metadata"`, tag, tag)
@@ -217,11 +217,11 @@ func RenderMedia(m Media, s Strings) (Embed, error) {
 			if m.Lang != "" {
 				fmt.Fprintf(&b, ` srclang="%s"`, esc(m.Lang))
 			}
-			fmt.Fprintf(&b, ` label="%s" default>`, esc(s.Get(KeyMediaCaptions)))
+			fmt.Fprintf(&b, ` label="%s" data-i18n="%s@label" default>`, esc(s.Get(KeyMediaCaptions)), KeyMediaCaptions)
 		}
-		fmt.Fprintf(&b, `<a href="%s">%s</a></%s>`+"\n", esc(src), esc(s.Get(KeyMediaDownload)), tag)
+		fmt.Fprintf(&b, `<a href="%s" data-i18n="%s">%s</a></%s>`+"\n", esc(src), KeyMediaDownload, esc(s.Get(KeyMediaDownload)), tag)
 		if kind == MediaAudio && m.Captions != "" {
-			fmt.Fprintf(&b, `<p class="media-transcript"><a href="%s">%s</a></p>`+"\n", esc(m.Captions), esc(s.Get(KeyMediaTranscript)))
+			fmt.Fprintf(&b, `<p class="media-transcript"><a href="%s" data-i18n="%s">%s</a></p>`+"\n", esc(m.Captions), KeyMediaTranscript, esc(s.Get(KeyMediaTranscript)))
 		}
 		b.WriteString("</div>\n")
 	default:

@@ -15,17 +15,17 @@ func TestRenderMedia(t *testing.T) {
 	}{
 		{Media{Src: "https://www.youtube.com/watch?v=dQw4w9WgXcQ", Title: "Ratios & rates"}, MediaYouTube, false, YouTubeOrigin,
 			`<div class="media media-youtube"><iframe src="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ" title="Ratios &amp; rates" width="560" height="315" loading="lazy" allow="encrypted-media; picture-in-picture" referrerpolicy="strict-origin-when-cross-origin" allowfullscreen></iframe>` + "\n" +
-				`<p class="media-fallback"><a href="https://www.youtube.com/watch?v=dQw4w9WgXcQ">Open the video on YouTube</a></p></div>` + "\n"},
+				`<p class="media-fallback"><a href="https://www.youtube.com/watch?v=dQw4w9WgXcQ" data-i18n="media.openOnYouTube">Open the video on YouTube</a></p></div>` + "\n"},
 		{Media{Src: "https://youtu.be/dQw4w9WgXcQ?t=1m30s"}, MediaYouTube, false, YouTubeOrigin,
 			`<div class="media media-youtube"><iframe src="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?start=90" title="Video" width="560" height="315" loading="lazy" allow="encrypted-media; picture-in-picture" referrerpolicy="strict-origin-when-cross-origin" allowfullscreen></iframe>` + "\n" +
-				`<p class="media-fallback"><a href="https://www.youtube.com/watch?v=dQw4w9WgXcQ&amp;t=90s">Open the video on YouTube</a></p></div>` + "\n"},
+				`<p class="media-fallback"><a href="https://www.youtube.com/watch?v=dQw4w9WgXcQ&amp;t=90s" data-i18n="media.openOnYouTube">Open the video on YouTube</a></p></div>` + "\n"},
 		{Media{Src: "clip.mp4", Title: "Smoothies", Captions: "clip.vtt", Lang: "en"}, MediaVideo, true, "",
-			`<div class="media media-video"><video controls preload="metadata" playsinline src="clip.mp4"><track kind="captions" src="clip.vtt" srclang="en" label="Captions" default><a href="clip.mp4">Download</a></video>` + "\n</div>\n"},
+			`<div class="media media-video"><video controls preload="metadata" playsinline src="clip.mp4"><track kind="captions" src="clip.vtt" srclang="en" label="Captions" data-i18n="media.captions@label" default><a href="clip.mp4" data-i18n="media.download">Download</a></video>` + "\n</div>\n"},
 		{Media{Src: "media/my clip.webm"}, MediaVideo, true, "",
-			`<div class="media media-video"><video controls preload="metadata" playsinline src="media/my%20clip.webm"><a href="media/my%20clip.webm">Download</a></video>` + "\n</div>\n"},
+			`<div class="media media-video"><video controls preload="metadata" playsinline src="media/my%20clip.webm"><a href="media/my%20clip.webm" data-i18n="media.download">Download</a></video>` + "\n</div>\n"},
 		{Media{Src: "talk.MP3", Captions: "talk.vtt"}, MediaAudio, true, "",
-			`<div class="media media-audio"><audio controls preload="metadata" src="talk.MP3"><track kind="captions" src="talk.vtt" label="Captions" default><a href="talk.MP3">Download</a></audio>` + "\n" +
-				`<p class="media-transcript"><a href="talk.vtt">Transcript</a></p>` + "\n</div>\n"},
+			`<div class="media media-audio"><audio controls preload="metadata" src="talk.MP3"><track kind="captions" src="talk.vtt" label="Captions" data-i18n="media.captions@label" default><a href="talk.MP3" data-i18n="media.download">Download</a></audio>` + "\n" +
+				`<p class="media-transcript"><a href="talk.vtt" data-i18n="media.transcript">Transcript</a></p>` + "\n</div>\n"},
 		{Media{Src: "https://example.org/lesson?id=1&x=2", Title: "Lesson"}, MediaLink, false, "",
 			`<p class="media media-link"><a href="https://example.org/lesson?id=1&amp;x=2">Lesson</a></p>` + "\n"},
 		{Media{Src: "https://www.youtube.com/@channel"}, MediaLink, false, "",

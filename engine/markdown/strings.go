@@ -20,6 +20,12 @@ const (
 	KeyMediaCaptions     = "media.captions"
 )
 
+// Labels are the keys whose words the extensions mark data-i18n="key"
+// (key@attribute for an attribute), so that a page shared by students of
+// several languages can show them in the reader's (the theme's client
+// swaps them). The check form's own controls are reworded by the client.
+var Labels = []string{KeyCheckAlsoAccepted, KeyMediaYouTube, KeyMediaDownload, KeyMediaTranscript, KeyMediaCaptions}
+
 // Get returns the string for key; the key itself when there is none, so a
 // missing string shows rather than vanishes.
 func (s Strings) Get(key string) string {

@@ -54,7 +54,10 @@ type Site struct {
 	// Panels is the student page's panels module's path, "" when the
 	// theme has none.
 	Panels string
-	Units  []Link
+	// BaseURL is site.yaml's baseURL ("" when links are relative only):
+	// the paper plan's QR codes point under it.
+	BaseURL string
+	Units   []Link
 	// Worker is the service worker's path relative to the root ("sw.js"),
 	// "" when the site has none (the dev server).
 	Worker string
@@ -67,6 +70,10 @@ type Link struct {
 	URL   string
 	// Note is a short line shown with the link ("I can ..." or minutes).
 	Note string
+	// Modality and Minutes are an activity's, for layouts that print
+	// them as labels a client can translate (Note in pieces).
+	Modality string
+	Minutes  int
 }
 
 // Index is the course home page.
@@ -103,6 +110,9 @@ type Competency struct {
 	RequiredBy []Link
 	Units      []Link
 	Rule       string
+	// RuleArgs are Rule's values for a client that rewords it in another
+	// language: "M|N|self" (self, a level of the mastery scale).
+	RuleArgs string
 	// Board groups core activities by modality.
 	Board     []BoardColumn
 	Support   []Link

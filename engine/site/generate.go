@@ -136,7 +136,7 @@ func (b *builder) assetDiags(ds []diag.Diagnostic) {
 
 // site is what every page shares; script, style and course are asset paths.
 func (b *builder) site(script, style, course string) *render.Site {
-	site := &render.Site{Title: b.cfg.Title, Key: b.res.SiteKey, Script: script, Style: style, Course: course}
+	site := &render.Site{Title: b.cfg.Title, Key: b.res.SiteKey, Script: script, Style: style, Course: course, BaseURL: b.cfg.BaseURL}
 	for _, u := range b.unitOrder() {
 		site.Units = append(site.Units, render.Link{ID: u.ID, Title: u.Title, URL: unitURL(u.ID)})
 	}
@@ -268,7 +268,9 @@ func (b *builder) stringScripts(hashed bool) map[string][]byte {
 		j, _ := json.Marshal(m)
 		// The course data takes the language's scale from PacerLang.
 		sc, _ := json.Marshal(map[string]any{"scale": b.scale(lang)})
-		js := []byte("window.PacerStrings=" + string(j) + ";\nwindow.PacerLang=" + string(sc) + ";\n")
+		// Shared pages take their labels from PacerLabels (labels.go).
+		lb, _ := json.Marshal(labels(b.theme.FS, b.theme.Strings(lang)))
+		js := []byte("window.PacerStrings=" + string(j) + ";\nwindow.PacerLang=" + string(sc) + ";\nwindow.PacerLabels=" + string(lb) + ";\n")
 		p := "assets/strings." + lang + ".js"
 		if hashed {
 			p = "assets/strings." + lang + "." + assets.Hash(js) + ".js"

@@ -55,7 +55,7 @@ func (b *builder) compLink(id string) render.Link {
 func (b *builder) actLink(a *content.Activity, t map[string]string) render.Link {
 	b.read(rActivity, a.ID, fTitle|fModality|fMinutes)
 	// Not fmt.Sprintf: student pages make hundreds of these each.
-	return render.Link{ID: a.ID, Title: a.Title, URL: activityURL(a.ID), Note: t["modality."+a.Modality] + " · " + strconv.Itoa(a.Minutes) + " " + t["minutes"]}
+	return render.Link{ID: a.ID, Title: a.Title, URL: activityURL(a.ID), Note: t["modality."+a.Modality] + " · " + strconv.Itoa(a.Minutes) + " " + t["minutes"], Modality: a.Modality, Minutes: a.Minutes}
 }
 
 func (b *builder) indexPage(site *render.Site, lang string) *render.Page {
@@ -180,7 +180,8 @@ func (b *builder) competencyPage(site *render.Site, lang string, r *markdown.Ren
 		return nil, err
 	}
 	v := &render.Competency{ID: k.ID, Can: k.Can, Codes: k.Codes, Body: body,
-		Rule: fmt.Sprintf(p.T["competency.ruleText"], k.Rule.M, k.Rule.N, b.scaleLabel(lang, k.Rule.Self))}
+		Rule:     fmt.Sprintf(p.T["competency.ruleText"], k.Rule.M, k.Rule.N, b.scaleLabel(lang, k.Rule.Self)),
+		RuleArgs: fmt.Sprintf("%d|%d|%d", k.Rule.M, k.Rule.N, k.Rule.Self)}
 	for _, ref := range k.Requires {
 		v.Requires = append(v.Requires, b.compLink(ref.ID))
 	}

@@ -9,14 +9,15 @@
 // are still there: the codes are an extra way, so this never throws.
 import type { T } from "./strings";
 
-interface HandInModule {
+export interface HandInModule {
   render(r: unknown): Promise<HTMLElement>;
   readAloudButton(root: Element, t: T, lang: string): HTMLButtonElement | null;
+  paperCodes?(root: Element, t: T): void;
 }
 
 let loading: Promise<HandInModule> | undefined;
 
-function load(src: string): Promise<HandInModule> {
+export function load(src: string): Promise<HandInModule> {
   if (!loading) {
     loading = new Promise((resolve, reject) => {
       const s = document.createElement("script");

@@ -12,6 +12,7 @@ import type { Ctx } from "./context";
 import { Course } from "./course";
 import { initDiagnostic } from "./diagnostic";
 import { strings } from "./dom";
+import { relabel } from "./labels";
 import { initStudent } from "./playlist";
 import { Store, tokenRE } from "./storage";
 import { loadStrings } from "./strings";
@@ -83,15 +84,15 @@ function offline(root: string, kind: string): void {
   if (kind !== "student") return;
   c.ready
     .then((reg) => {
-      const own = location.href.replace(/#.*/, "");
-      const urls = [own];
-      document.querySelectorAll<HTMLAnchorElement>("main a[href]").forEach((a) => {
+      const urls = new Set([location.href.replace(/#.*/, "")]);
+      // a 200-step page has hundreds of links: only activities' resolved
+      document.querySelectorAll<HTMLAnchorElement>("main a[href*='activities/']").forEach((a) => {
         const u = a.href.replace(/[?#].*/, "");
-        if (/\/activities\/[^/]+\/index\.html$/.test(u) && urls.indexOf(u) < 0) urls.push(u);
+        if (/\/activities\/[^/]+\/index\.html$/.test(u)) urls.add(u);
       });
       const ch = new MessageChannel();
       ch.port1.onmessage = () => document.documentElement.setAttribute("data-offline", "ready");
-      if (reg.active) reg.active.postMessage({ cache: urls }, [ch.port2]);
+      if (reg.active) reg.active.postMessage({ cache: [...urls] }, [ch.port2]);
     })
     .catch(() => undefined);
 }
@@ -117,6 +118,7 @@ async function tabLanguage(site: string, kind: string, root: string): Promise<vo
     if (!ours.test(src)) return;
     await load(root + src);
     html.lang = lang;
+    relabel();
   } catch {
     // No sessionStorage, or a strings script of an older build: the
     // page stays in the site's language.
@@ -185,4 +187,4 @@ async function start(): Promise<void> {
 }
 
 if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-else start();
+else setTimeout(start); // a task of its own, not the script's evaluation

@@ -1,26 +1,59 @@
 // The paper plan: a compact, print-only copy of the student's playlist for
-// a family without a computer. Built when the page is about to print
-// (beforeprint, or the "Print my plan" button), so it costs the page
-// nothing until then: each step with its target date and minutes, the
-// activities the student will do (their pick, else the suggested one)
-// with a tick box, modality and minutes, the rating scale to circle and
-// lines for notes.
+// a family without a computer, built when the page is about to print
+// (beforeprint, or the "Print my plan" button): each step with its target
+// date and minutes, the activities the student will do (their pick, else
+// the suggested one) with a tick box, modality, minutes and a QR code to
+// the activity's page, the rating scale to circle and lines for notes.
+//
+// The codes come from the lazily loaded QR module (paperplan.ts), so the
+// encoder stays off the script every page loads. "Print my plan" loads it,
+// builds the plan and prints; so does Ctrl+P (or Cmd+P) on the page. A
+// print from the browser's menu cannot wait for a download: it gets the
+// codes once the module is loaded (after a first "Print my plan", a
+// hand-in or read aloud), and before that the same plan without them.
+//
+// A code holds the activity page's absolute address: under the site's
+// baseURL when it has one (data-base), else under the address this page
+// was opened from. An address a phone cannot open (file://) gets no code.
 import { button, h } from "./dom";
+import { load, type HandInModule } from "./handinload";
 import { groups, type View } from "./mastery";
 import type { StudentPage } from "./playlist";
 
 export function initPrintPlan(page: StudentPage, box: HTMLElement): HTMLElement {
-  const { t } = page.ctx;
+  const src = page.app.dataset.handin || "";
   const build = () => {
     box.textContent = "";
     box.append(plan(page, page.view()));
+    const m = (window as unknown as { PacerHandIn?: HandInModule }).PacerHandIn;
+    if (m && m.paperCodes) m.paperCodes(box, page.ctx.t);
   };
-  window.addEventListener("beforeprint", build);
+  addEventListener("beforeprint", build);
   const print = () => {
-    build();
-    window.print();
+    Promise.resolve(src && load(src))
+      .catch(() => undefined)
+      .then(() => {
+        build();
+        window.print();
+      });
   };
-  return h("p", { class: "print-button" }, button(t("print.button"), print, { class: "secondary" }));
+  addEventListener("keydown", (e) => {
+    if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key === "p") {
+      e.preventDefault();
+      print();
+    }
+  });
+  return h("p", { class: "print-button" }, button(page.ctx.t("print.button"), print, { class: "secondary" }));
+}
+
+function url(page: StudentPage, u: string): string {
+  const base = page.app.dataset.base;
+  try {
+    const a = new URL(base ? u : page.ctx.root + u, base || location.href);
+    return /^https?:$/.test(a.protocol) ? a.href.replace(/#.*/, "") : "";
+  } catch {
+    return "";
+  }
 }
 
 function plan(page: StudentPage, v: View): HTMLElement {
@@ -29,10 +62,8 @@ function plan(page: StudentPage, v: View): HTMLElement {
   for (const step of page.plan.steps) {
     const st = v.status(step);
     const li = h("li", { class: "print-step" }, h("h3", null, page.title(step.c), st === "mastered" || st === "placed" ? " · " + t("status." + st) : ""));
-    if (st === "placed") {
-      list.append(li);
-      continue;
-    }
+    list.append(li);
+    if (st === "placed") continue;
     const when: string[] = [];
     if (step.target) when.push(t("step.target", { date: page.fmt(step.target) }));
     if (step.minutes) when.push(t("step.minutes", { n: step.minutes }));
@@ -42,12 +73,14 @@ function plan(page: StudentPage, v: View): HTMLElement {
       const id = v.pick(g.key, g.options) || g.options[0];
       if (!id) continue;
       const m = page.meta(id);
+      const a = course.activity(course.canonical(id));
+      const title = course.title("activity", course.canonical(id));
       acts.append(
         h(
           "li",
-          { class: v.done(id) ? "is-done" : "" },
+          { class: v.done(id) ? "is-done" : "", "data-qr": (a && a.u && url(page, a.u)) || undefined, "data-title": title },
           h("span", { class: "tick", "aria-hidden": "true" }, v.done(id) ? "✓" : ""),
-          course.title("activity", course.canonical(id)),
+          title,
           m && h("span", { class: "act-meta" }, " · " + m),
         ),
       );
@@ -57,7 +90,6 @@ function plan(page: StudentPage, v: View): HTMLElement {
       li.append(h("p", { class: "print-scale" }, t("print.rate"), " ", ...course.scale.map((s, k) => h("span", { class: "circle" }, k + 1 + " " + s))));
     }
     li.append(h("p", { class: "print-notes" }, t("print.notes")), h("div", { class: "print-lines", "aria-hidden": "true" }));
-    list.append(li);
   }
   return h("div", null, h("h2", null, t("print.title"), " · ", page.name), list);
 }

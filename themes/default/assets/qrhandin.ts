@@ -82,3 +82,5 @@ export { frames };
 // Read aloud (an accommodation few students have) rides in this module so
 // the script every page loads stays small.
 export { readAloudButton } from "./readaloud";
+// So do the paper plan's QR codes (printplan.ts loads this module to print).
+export { paperCodes } from "./paperplan";
