@@ -151,6 +151,7 @@ func (b *builder) jobs(site *render.Site, put func(string, outFile) error) ([]jo
 	}
 	lang := b.cfg.Language
 	b.shared = newShared()
+	b.actIDs = newActIDs(c)
 	if b.planner == nil {
 		b.planner = plan.New(c)
 	}
