@@ -37,7 +37,9 @@ func leanPages(th *Theme) []*Page {
 			s.Requires = []Link{link(i - 1)}
 		}
 		s.Ways = StepWays{Choices: [][]string{{fmt.Sprint(i), "x"}, {"y"}}, Support: []string{"z"},
-			Link: func(id string) (Link, bool) { return Link{ID: id, Title: odd + id, URL: "activities/" + id + "/index.html", Note: "<n>"}, true }}
+			Link: func(id string) (Link, bool) {
+				return Link{ID: id, Title: odd + id, URL: "activities/" + id + "/index.html", Note: "<n>"}, true
+			}}
 		st.Steps = append(st.Steps, s)
 	}
 	stu := page("student")
