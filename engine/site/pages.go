@@ -302,17 +302,25 @@ func (b *builder) studentPage(site *render.Site, lang string, r *markdown.Render
 		v.Units = append(v.Units, render.StudentUnit{Link: render.Link{ID: u.ID, Title: u.Title, URL: unitURL(u.ID)}, Why: why})
 	}
 	link := func(id string) (render.Link, bool) { return b.shared.actLink(b, lang, p.T, id) }
-	for _, st := range pl.Steps {
+	// Sized up front: a long plan has hundreds of steps.
+	v.Steps = make([]render.StudentStep, len(pl.Steps))
+	for i, st := range pl.Steps {
 		sv := render.StudentStep{Competency: b.compLink(st.Competency), Placed: st.Placed, Prereq: st.Prereq, Target: st.Target, Minutes: st.Minutes,
 			Due:  render.StepDue{Placed: st.Placed, Target: st.Target, Minutes: st.Minutes},
 			Ways: render.StepWays{Support: st.Support, Extension: st.Extension, Link: link}}
-		for _, ch := range st.Choices {
-			sv.Ways.Choices = append(sv.Ways.Choices, ch.Options)
+		if len(st.Choices) > 0 {
+			sv.Ways.Choices = make([][]string, len(st.Choices))
+			for j, ch := range st.Choices {
+				sv.Ways.Choices[j] = ch.Options
+			}
 		}
-		for _, id := range st.Requires {
-			sv.Requires = append(sv.Requires, b.compLink(id))
+		if len(st.Requires) > 0 {
+			sv.Requires = make([]render.Link, len(st.Requires))
+			for j, id := range st.Requires {
+				sv.Requires[j] = b.compLink(id)
+			}
 		}
-		v.Steps = append(v.Steps, sv)
+		v.Steps[i] = sv
 	}
 	v.Teacher = b.teacherNotes(lang, s, pl)
 	p.Student = v
