@@ -61,6 +61,19 @@ func newParts(tm *template.Template) *parts {
 	return &parts{tm: tm, links: map[linkKey]string{}, values: map[partKey]string{}}
 }
 
+// call is the part function as layouts see it. It has one result, not a
+// result and an error, which makes text/template's reflective call to it
+// cheaper (a student page makes four a step): a part that fails panics
+// with its error, which text/template reports as it reports a returned
+// error ("error calling part: ...").
+func (ps *parts) call(name string, at any, v any) template.HTML {
+	s, err := ps.render(name, at, v)
+	if err != nil {
+		panic(err)
+	}
+	return s
+}
+
 func (ps *parts) render(name string, at any, v any) (template.HTML, error) {
 	var page *Page
 	switch at := at.(type) {
@@ -87,7 +100,7 @@ func (ps *parts) render(name string, at any, v any) (template.HTML, error) {
 		s, err := ps.link(name, page, v)
 		return template.HTML(s), err
 	}
-	if v == nil || !reflect.ValueOf(v).Comparable() {
+	if v == nil || !isComparable(v) {
 		s, err := ps.exec(name, page, Part{V: v})
 		return template.HTML(s), err
 	}
@@ -107,6 +120,16 @@ func (ps *parts) render(name string, at any, v any) (template.HTML, error) {
 		ps.mu.Unlock()
 	}
 	return template.HTML(s), err
+}
+
+// isComparable reports whether v can be a map key; the view types parts are
+// given most are answered without reflection.
+func isComparable(v any) bool {
+	switch v.(type) {
+	case StepDue, Assets, *Site, *Page, string, int, bool:
+		return true
+	}
+	return reflect.ValueOf(v).Comparable()
 }
 
 func (ps *parts) link(name string, page *Page, l Link) (string, error) {

@@ -10,7 +10,7 @@ import (
 func partTemplate(t *testing.T, src string) *template.Template {
 	t.Helper()
 	tm := template.Must(template.New("t").Funcs(funcs).Parse(src))
-	tm.Funcs(template.FuncMap{"part": newParts(tm).render})
+	tm.Funcs(template.FuncMap{"part": newParts(tm).call})
 	return tm
 }
 
@@ -126,5 +126,20 @@ func TestPartTellsApartLinksToTheSameURL(t *testing.T) {
 	}
 	if got, want := strings.Join(out, ""), "[One|][Two|][Two|n][One|]"; got != want {
 		t.Errorf("got %s, want %s", got, want)
+	}
+}
+
+// A part that fails fails the page with text/template's message for a
+// function's error, naming the part.
+func TestPartErrorFailsThePage(t *testing.T) {
+	tm := partTemplate(t, `{{define "item"}}{{.URL}}{{end}}{{define "bad"}}<p>{{part "item" "not the page" .}}</p>{{end}}{{define "missing"}}{{part "nope" . .}}{{end}}`)
+	var b bytes.Buffer
+	err := tm.ExecuteTemplate(&b, "bad", Link{URL: "x"})
+	if err == nil || !strings.Contains(err.Error(), `error calling part: part "item": give the page ($) as the second argument`) {
+		t.Errorf("got %v", err)
+	}
+	err = tm.ExecuteTemplate(&b, "missing", &Page{})
+	if err == nil || !strings.Contains(err.Error(), `error calling part:`) || !strings.Contains(err.Error(), `"nope"`) {
+		t.Errorf("got %v", err)
 	}
 }

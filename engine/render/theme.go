@@ -29,7 +29,7 @@ var Kinds = []string{"index", "unit", "competency", "activity", "student", "diag
 type Theme struct {
 	Name    string
 	FS      fs.FS // overlay: site overrides first, then the embedded theme
-	pages   map[string]*template.Template
+	pages   map[string]*layout
 	strings map[string]map[string]string // language -> key -> text
 }
 
@@ -112,7 +112,7 @@ var Builtin = sync.OnceValues(func() (*Theme, error) {
 })
 
 func load(name string, layers overlay) (*Theme, error) {
-	t := &Theme{Name: name, FS: layers, pages: map[string]*template.Template{}, strings: map[string]map[string]string{}}
+	t := &Theme{Name: name, FS: layers, pages: map[string]*layout{}, strings: map[string]map[string]string{}}
 	if err := t.loadStrings(); err != nil {
 		return nil, err
 	}
@@ -139,8 +139,8 @@ func load(name string, layers overlay) (*Theme, error) {
 		if _, err := tm.New(k + ".html").Parse(string(src)); err != nil {
 			return nil, fmt.Errorf("theme %q: layouts/%s.html: %v", name, k, cleanTemplateErr(err))
 		}
-		tm.Funcs(template.FuncMap{"part": newParts(tm).render, "date": t.date})
-		t.pages[k] = tm
+		tm.Funcs(template.FuncMap{"part": newParts(tm).call, "date": t.date})
+		t.pages[k] = &layout{tm: tm}
 	}
 	return t, nil
 }
@@ -229,11 +229,12 @@ func (t *Theme) Lookup(lang string) (string, map[string]string) {
 // Render executes the layout of p.Kind into w. After an error, w may hold
 // part of the page.
 func (t *Theme) Render(w io.Writer, p *Page) error {
-	tm, ok := t.pages[p.Kind]
+	l, ok := t.pages[p.Kind]
 	if !ok {
 		return fmt.Errorf("theme %q has no layout for %q pages", t.Name, p.Kind)
 	}
-	if err := tm.ExecuteTemplate(w, "base.html", p); err != nil {
+	l.once.Do(l.lean)
+	if err := l.tm.ExecuteTemplate(w, "base.html", p); err != nil {
 		return fmt.Errorf("theme %q: %v", t.Name, cleanTemplateErr(err))
 	}
 	return nil
@@ -242,7 +243,7 @@ func (t *Theme) Render(w io.Writer, p *Page) error {
 var funcs = template.FuncMap{
 	// part is bound per layout set in Load; this entry only lets the
 	// layouts parse.
-	"part": func(string, any, any) (template.HTML, error) { return "", nil },
+	"part": func(string, any, any) template.HTML { return "" },
 	"join": strings.Join,
 	"add":  func(a, b int) int { return a + b },
 	"base": path.Base,

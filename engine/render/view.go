@@ -225,7 +225,7 @@ func (s StudentStep) Choices() [][]Link {
 // layout asks, like the rest of Ways: the dev server re-renders a page
 // when an activity it linked changes, and a placed step links none.
 func (s StudentStep) Suggested() []Link {
-	var out []Link
+	out := make([]Link, 0, len(s.Ways.Choices))
 	for _, ids := range s.Ways.Choices {
 		for _, id := range ids {
 			if l, ok := s.Ways.Link(id); ok {

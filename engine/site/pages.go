@@ -282,7 +282,7 @@ func (b *builder) studentPage(site *render.Site, lang string, r *markdown.Render
 		b.res.Diags.Add(diag.Diagnostic{Pos: pos, Severity: diag.Warning, Kind: w.Kind, Message: w.Message, Hint: w.Hint})
 	}
 	b.read(rStudent, s.ID, fAll)
-	playlist := jsonJS(b.wirePlaylist(pl))
+	playlist := b.wirePlaylist(pl)
 	if b.reads != nil {
 		// the plan's own JSON, as the session hashes a new plan to compare
 		b.planned = &planned{student: s.ID, reads: planReads(b.course, s, pl), hash: planHash(jsonJS(pl))}
@@ -303,17 +303,25 @@ func (b *builder) studentPage(site *render.Site, lang string, r *markdown.Render
 		v.Units = append(v.Units, render.StudentUnit{Link: render.Link{ID: u.ID, Title: u.Title, URL: unitURL(u.ID)}, Why: why})
 	}
 	link := func(id string) (render.Link, bool) { return b.shared.actLink(b, lang, p.T, id) }
-	for _, st := range pl.Steps {
+	// Sized up front: a long plan has hundreds of steps.
+	v.Steps = make([]render.StudentStep, len(pl.Steps))
+	for i, st := range pl.Steps {
 		sv := render.StudentStep{Competency: b.compLink(st.Competency), Placed: st.Placed, Prereq: st.Prereq, Target: st.Target, Minutes: st.Minutes,
 			Due:  render.StepDue{Placed: st.Placed, Target: st.Target, Minutes: st.Minutes},
 			Ways: render.StepWays{Support: st.Support, Extension: st.Extension, Link: link}}
-		for _, ch := range st.Choices {
-			sv.Ways.Choices = append(sv.Ways.Choices, ch.Options)
+		if len(st.Choices) > 0 {
+			sv.Ways.Choices = make([][]string, len(st.Choices))
+			for j, ch := range st.Choices {
+				sv.Ways.Choices[j] = ch.Options
+			}
 		}
-		for _, id := range st.Requires {
-			sv.Requires = append(sv.Requires, b.compLink(id))
+		if len(st.Requires) > 0 {
+			sv.Requires = make([]render.Link, len(st.Requires))
+			for j, id := range st.Requires {
+				sv.Requires[j] = b.compLink(id)
+			}
 		}
-		v.Steps = append(v.Steps, sv)
+		v.Steps[i] = sv
 	}
 	v.Teacher = b.teacherNotes(lang, s, pl)
 	p.Student = v
@@ -363,62 +371,6 @@ func (b *builder) teacherNotes(lang string, s *content.Student, pl plan.Playlist
 		out[i] = *notes[c]
 	}
 	return out
-}
-
-// wireStep is a playlist step as the page carries it: each activity as
-// its rank among the competency's activities in id order (the order of
-// the course data's keys), so a step of 20 activities costs a few bytes
-// each, not their ids. An id not among them stays a string.
-type wireStep struct {
-	plan.Step
-	Choices   []wireChoice `json:"choices"`
-	Support   []any        `json:"support,omitempty"`
-	Extension []any        `json:"extension,omitempty"`
-}
-
-type wireChoice struct {
-	Key string `json:"key,omitempty"`
-	R   []any  `json:"r"`
-}
-
-type wirePlaylist struct {
-	plan.Playlist
-	Steps []wireStep `json:"steps"`
-}
-
-func (b *builder) wirePlaylist(pl plan.Playlist) wirePlaylist {
-	w := wirePlaylist{Playlist: pl, Steps: make([]wireStep, len(pl.Steps))}
-	for i, st := range pl.Steps {
-		b.read(rActsFor, st.Competency, fAll)
-		ids := make([]string, 0, len(b.course.ActivitiesFor[st.Competency]))
-		for _, a := range b.course.ActivitiesFor[st.Competency] {
-			ids = append(ids, a.ID)
-		}
-		slices.Sort(ids)
-		rank := func(list []string) []any {
-			if len(list) == 0 {
-				return nil
-			}
-			out := make([]any, len(list))
-			for j, id := range list {
-				if k, ok := slices.BinarySearch(ids, id); ok {
-					out[j] = k
-				} else {
-					out[j] = id
-				}
-			}
-			return out
-		}
-		ws := wireStep{Step: st, Support: rank(st.Support), Extension: rank(st.Extension), Choices: make([]wireChoice, len(st.Choices))}
-		for j, ch := range st.Choices {
-			ws.Choices[j] = wireChoice{Key: ch.Key, R: rank(ch.Options)}
-			if ws.Choices[j].R == nil {
-				ws.Choices[j].R = []any{}
-			}
-		}
-		w.Steps[i] = ws
-	}
-	return w
 }
 
 // scale is the self-assessment scale in lang.

@@ -153,7 +153,10 @@ type builder struct {
 	secret []byte
 	// planner is shared by the student pages of one build.
 	planner *plan.Planner
-	links   *linker
+	// actIDs is each competency's activity ids, sorted, for the
+	// playlists' ranks (wirejson.go).
+	actIDs actIDs
+	links  *linker
 	// stringsPath is the path of each language's client strings script.
 	stringsPath map[string]string
 	// worker is the path of the service worker a build writes, "" when none.
