@@ -263,7 +263,8 @@ type StepDue struct {
 
 // Assets are the paths, relative to the root, of what a page loads.
 // Course is the head of the course data, Chunks the parts of it about
-// what the page shows, loaded after it.
+// what the page shows, loaded after it. Chunks (a slice) makes Assets
+// uncomparable: its part is rendered on every page, never cached.
 type Assets struct {
 	Style, Strings, Course, Script string
 	Chunks                         []string
