@@ -18,7 +18,7 @@ import (
 // school days behind" after the term, more than the term has): on track,
 // ahead, behind by no more school days than the term has had, with a
 // catch-up that fits or sends the student to the teacher, or the plan's
-// end passed.
+// end passed; before a student's own start, when their plan starts.
 func TestExamplePaceIsBelievableAcrossTheTerm(t *testing.T) {
 	root := moduleRoot(t)
 	cfg := config.Load(root, &diag.List{})
@@ -35,8 +35,8 @@ func TestExamplePaceIsBelievableAcrossTheTerm(t *testing.T) {
 		days = append(days, calendar.Of(d))
 	}
 	status := map[string]*regexp.Regexp{
-		"en": regexp.MustCompile(`^(On track|\d+ school days? ahead|(\d+) school days? behind: about \d+ min of work is due|Your plan ended on .+, with work left\.)`),
-		"es": regexp.MustCompile(`^(Al día|1 día de clase de adelanto|\d+ días de clase de adelanto|(\d+) días? de clase de retraso: hay unos \d+ min de trabajo pendientes|Tu plan terminó el .+ y queda trabajo por hacer\.)`),
+		"en": regexp.MustCompile(`^(On track|Your plan starts on .+\.|\d+ school days? ahead|(\d+) school days? behind: about \d+ min of work is due|Your plan ended on .+, with work left\.)`),
+		"es": regexp.MustCompile(`^(Al día|Tu plan empieza el .+\.|1 día de clase de adelanto|\d+ días de clase de adelanto|(\d+) días? de clase de retraso: hay unos \d+ min de trabajo pendientes|Tu plan terminó el .+ y queda trabajo por hacer\.)`),
 	}
 	help := map[string]*regexp.Regexp{
 		"en": regexp.MustCompile(`^(|To catch up, start with “.+”(: \d+ extra minutes (a day for the next \d+ school days|on the next school day) fits in your time\. Your teacher can help you plan\.|\. Catching up before your plan ends would take more minutes a day than you have: talk with your teacher about your plan\.)|About \d+ min of work is left\. Talk with your teacher about what comes next\.)( ?Your plan needs \d+ more school days? than your dates allow: talk with your teacher\.)?$`),
@@ -58,6 +58,11 @@ func TestExamplePaceIsBelievableAcrossTheTerm(t *testing.T) {
 				continue
 			}
 			seen[m[1][:4]] = true
+			// Priya joins on Mon 30 Nov: before that her plan has not
+			// started (it once read "On track").
+			if name == "Priya S." && day.Time().Before(time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC)) && got != "Your plan starts on Mon, Nov 30." {
+				t.Errorf("Priya on %s, before she joins: %q", day.Time().Format(time.DateOnly), got)
+			}
 			if m[2] != "" {
 				behind, _ := strconv.Atoi(m[2])
 				if had := cal.SchoolDays(start, day); behind > had {

@@ -46,6 +46,8 @@ export class Calendar {
 
 // Plan is what pace needs of the student's plan beyond its steps.
 export interface Plan {
+  // start is the student's first day (YYYY-MM-DD), when they have one.
+  start?: string;
   // end is the student's last day (YYYY-MM-DD); without it, the term's
   // end; without either, the plan is open-ended and never ends.
   end?: string;
@@ -75,6 +77,8 @@ export interface Pace {
   allDone: boolean;
   // end is the plan's end that was used ("" when there is none).
   end: string;
+  // starts is the plan's start when today is before it, else "".
+  starts: string;
 }
 
 // pace: behind when the first unfinished step's target is past, by the
@@ -98,7 +102,8 @@ export function pace(steps: Step[], v: Pick<View, "finished">, today: string, ca
   }
   const late = dated.filter((s) => (s.target || "") < today && !v.finished(s));
   const due = late.reduce((a, s) => a + (s.minutes || 0), 0);
-  const base = { late, due, catchUp: null, ended: false, allDone: false, end };
+  const starts = plan.start && !isNaN(dayNum(plan.start)) && today < plan.start ? plan.start : "";
+  const base = { late, due, catchUp: null, ended: false, allDone: false, end, starts };
   if (first && (first.target || "") < today) {
     const ended = !!afterEnd && today >= afterEnd;
     return {
@@ -133,6 +138,7 @@ export function describe(p: Pace, t: T, title: (c: string) => string, fmt: (day:
   if (p.ended) {
     return { status: t("pace.ended", { date: fmt(p.end) }), help: t("pace.endedHelp", { min: p.due }) };
   }
+  if (p.status === "on-track" && p.starts && !p.allDone) return { status: t("pace.starts", { date: fmt(p.starts) }), help: "" };
   if (p.status !== "behind") {
     return { status: p.status === "ahead" ? t("pace.ahead", { n: p.days }) : t(p.allDone ? "pace.done" : "pace.onTrack"), help: "" };
   }

@@ -18,6 +18,7 @@ import { parse } from "./transfer";
 export interface Playlist {
   v: number;
   units: string[];
+  start: string;
   end: string;
   minutesPerDay: number;
   timeFactor: number;
@@ -45,6 +46,7 @@ function readPlaylist(course: Course): Playlist | null {
   return {
     v: num(x.v, 1),
     units: strings(x.units),
+    start: typeof x.start === "string" ? x.start : "",
     end: typeof x.end === "string" ? x.end : "",
     minutesPerDay: num(x.minutesPerDay, 0),
     timeFactor: num(x.timeFactor, 1),
