@@ -115,7 +115,7 @@ var notRead = map[string][]string{
 	"Unit": {"c"},
 	// The plan's settings and counts: the page shows them from the HTML;
 	// pace (even or asap) is already in the targets the plan sends.
-	"Playlist": {"start", "prefers", "interests", "schoolDays", "neededDays", "pace"},
+	"Playlist": {"prefers", "interests", "schoolDays", "neededDays", "pace"},
 }
 
 // jsonFields maps each JSON name of struct type t to whether it has

@@ -65,3 +65,39 @@ func TestPagesShowTheTitlesTheyNeedFromTheCourseDataTheyLoad(t *testing.T) {
 	}
 	p.AssertClean(t)
 }
+
+// An activity page in a student's tab loads, beyond its own chunks, only
+// the chunk of the unit its bar points to: not every unit of the plan
+// (a 200-step plan's pages once loaded 130 KB of course data each).
+func TestAnActivityPageLoadsOnlyTheUnitOfTheNextStep(t *testing.T) {
+	files := tinyCourse()
+	files["content/units/numbers.md"] = "---\ntitle: Numbers\ncompetencies: [adding, doubling]\n---\nNumbers.\n"
+	files["content/units/more.md"] = "---\ntitle: More\ncompetencies: [halving]\n---\nMore numbers.\n"
+	files["content/units/stories.md"] = "---\ntitle: Stories\ncompetencies: [tripling]\n---\nNumbers in stories.\n"
+	files["content/students/ez.yaml"] = "name: Ez\nunits: [numbers, more, stories]\n"
+	c := buildCourse(t, writeFiles(t, files))
+	p := browsertest.NewPage(t)
+
+	c.openStudent(t, p, "Ez", "2026-09-07")
+	loaded := strings.Join(browsertest.Eval[[]string](p, courseScripts), " ")
+	for _, u := range []string{"numbers", "more", "stories"} {
+		if !strings.Contains(loaded, "course."+u+".") {
+			t.Fatalf("Ez's page (steps in three units) loads %s, want the %s chunk too", loaded, u)
+		}
+	}
+	next := p.ByRole("region", "Next up").ByRole("link", "").State().Name
+	if next == "" {
+		t.Fatal("Ez's Next up has no activity link")
+	}
+
+	// Tripling's reading, in unit stories; the next step is in numbers.
+	c.open(p, c.activity("tripling-reading"), "2026-09-07", "activity")
+	p.WaitFor(`document.getElementById("pacer-activity-bar").childElementCount > 0`)
+	if got := p.ByRole("navigation", "Your playlist").ByRoleContaining("link", "Next: ").State().Name; got != "Next: "+next {
+		t.Errorf("the activity bar's next link reads %q, want %q", got, "Next: "+next)
+	}
+	got := strings.Join(browsertest.Eval[[]string](p, `performance.getEntriesByType("resource").map(e => e.name.split("/").pop()).filter(n => n.startsWith("course."))`), " ")
+	if strings.Contains(got, "course.more.") || !strings.Contains(got, "course.numbers.") || !strings.Contains(got, "course.stories.") {
+		t.Errorf("the activity page asked for %s: want its own unit (stories) and the next step's (numbers), not more", got)
+	}
+}

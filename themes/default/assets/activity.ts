@@ -11,16 +11,30 @@ import { button, byId, h } from "./dom";
 import { next, View } from "./mastery";
 import { readAloud } from "./handinload";
 
-export async function initActivityBar(ctx: Ctx): Promise<void> {
+// unit, when given, loads the course data of a unit the page does not
+// have ("" for the next one the student page loaded; false when there is
+// none left): the bar asks for the unit of the step it points to, and
+// only when that does not hold the activity (a prerequisite step is
+// listed under the unit that pulled it in) for the student page's other
+// units, one at a time (SPEC 10: no page loads what it does not show).
+export async function initActivityBar(ctx: Ctx, unit?: (u: string) => Promise<boolean>): Promise<void> {
   const bar = byId("pacer-activity-bar");
   const id = document.body.dataset.activity || "";
   if (!bar || !id) return;
-  const { t, course, root } = ctx;
+  const { t, root } = ctx;
   const me = await ctx.me;
   if (!me) {
     bar.append(h("p", { class: "bar-note" }, t("bar.noStudent")));
     return;
   }
+  const steps = me.info.steps;
+  // The next activity may be in a unit this page has no data of: load it,
+  // then ask again (its data can change what is next), a few times at most.
+  for (let i = 0; unit && Array.isArray(steps) && i < 8; i++) {
+    const n = next(steps, new View(me.p, ctx.course), id);
+    if (!n || !n.activity || ctx.course.activity(n.activity) || !((await unit(n.step.unit || "_")) || (await unit("")))) break;
+  }
+  const course = ctx.course;
   const token = me.token;
   const main = byId("main");
   const src = bar.dataset.handin;
@@ -46,7 +60,6 @@ export async function initActivityBar(ctx: Ctx): Promise<void> {
       },
       { class: "toggle", "aria-pressed": String(v.done(id)), "data-k": "mark" },
     );
-    const steps = me.info.steps;
     const n = Array.isArray(steps) ? next(steps, v, id) : null;
     const a = n && course.activity(n.activity);
     bar.append(h("a", { class: "bar-back", href: href(root, "s/" + token + "/index.html") }, t("bar.back")), mark);

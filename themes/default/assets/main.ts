@@ -174,11 +174,19 @@ async function start(): Promise<void> {
   // build may be gone: the bar then does with what the page has.
   if (kind === "student") await run("playlist", () => initStudent(ctx).then(() => me && me.setInfo({ course: scripts(ctx.root, "course") })));
   if (kind === "activity") {
+    // Only the unit of the step the bar points to is loaded, when the
+    // page does not have it (course.<unit>.<hash>.js).
     const have = scripts(ctx.root, "course");
-    const more = strings(me && me.info.course).filter((f) => have.indexOf(f) < 0 && ours.test(f));
-    await Promise.all(more.map((f) => load(ctx.root + f).catch(() => 0)));
-    ctx.course = new Course(window.PacerCourse);
-    await run("activity bar", () => initActivityBar(ctx));
+    const files = strings(me && me.info.course).filter((f) => ours.test(f));
+    const unit = async (u: string): Promise<boolean> => {
+      const f = files.filter((x) => (!u || x.split(".")[1] === u) && have.indexOf(x) < 0)[0];
+      if (!f) return false;
+      have.push(f);
+      await load(ctx.root + f).catch(() => 0);
+      ctx.course = new Course(window.PacerCourse);
+      return true;
+    };
+    await run("activity bar", () => initActivityBar(ctx, unit));
   }
   if (kind === "diagnostic") await run("diagnostic", () => initDiagnostic(ctx));
   run("offline", () => offline(ctx.root, kind));

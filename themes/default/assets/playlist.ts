@@ -74,7 +74,7 @@ async function fromSnapshot(ctx: Ctx, me: Me, token: string): Promise<void> {
 
 // planOf keeps what an activity page needs to find the next activity.
 function planOf(steps: Step[]): PlanStep[] {
-  return steps.map((s) => ({ c: s.c, placed: s.placed, choices: s.choices, support: s.support, extension: s.extension, rule: s.rule, confirmed: s.confirmed }));
+  return steps.map((s) => ({ c: s.c, unit: s.unit, placed: s.placed, choices: s.choices, support: s.support, extension: s.extension, rule: s.rule, confirmed: s.confirmed }));
 }
 
 export async function initStudent(ctx: Ctx): Promise<void> {
