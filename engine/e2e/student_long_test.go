@@ -1,14 +1,10 @@
 package e2e
 
 import (
-	"context"
 	"fmt"
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/chromedp/cdproto/emulation"
-	"github.com/chromedp/chromedp"
 
 	"github.com/pacer-edu/pacer/engine/internal/browsertest"
 )
@@ -51,11 +47,7 @@ func TestLongPlaylistRendersAndUpdates(t *testing.T) {
 	if got := browsertest.Eval[int](p, `document.querySelectorAll("#pacer-steps article").length`); got != n {
 		t.Fatalf("%d step cards, want %d", got, n)
 	}
-	ctx, cancel := context.WithTimeout(p.Context(), 10*time.Second)
-	defer cancel()
-	if _, err := chromedp.Call(ctx, emulation.SetCPUThrottlingRate, emulation.SetCPUThrottlingRateParams{Rate: 4}); err != nil {
-		t.Fatal(err)
-	}
+	throttle(t, p, 4)
 	ms := browsertest.Eval[float64](p, `(() => {
 		const b = document.querySelector("#pacer-steps button[data-done]");
 		const t0 = performance.now();
@@ -63,9 +55,7 @@ func TestLongPlaylistRendersAndUpdates(t *testing.T) {
 		return performance.now() - t0;
 	})()`)
 	t.Logf("marking an activity done updated the %d cards in %.0f ms on a CPU slowed down four times", n, ms)
-	if _, err := chromedp.Call(ctx, emulation.SetCPUThrottlingRate, emulation.SetCPUThrottlingRateParams{Rate: 1}); err != nil {
-		t.Fatal(err)
-	}
+	throttle(t, p, 1)
 	waitStatus(t, p, "Skill 0", "Practicing")
 	card(p, "Skill 199").WaitText("Recommended after: Skill 198")
 }

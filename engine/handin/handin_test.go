@@ -320,30 +320,18 @@ func TestSharedCasesDecode(t *testing.T) {
 // Frames of version 1 (PQ1), shown by pages built before answers rode
 // along, still read: by Go here, by the browser in browser_test.go.
 func TestVersion1FramesStillRead(t *testing.T) {
-	files, _ := filepath.Glob(filepath.Join("testdata", "cases-v1", "*.json"))
-	if len(files) == 0 {
-		t.Fatal("no version 1 case files")
-	}
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var c Case
-		if err := json.Unmarshal(data, &c); err != nil {
-			t.Fatalf("%s: %v", f, err)
-		}
+	for _, c := range readCases(t, "cases-v1") {
 		if !strings.HasPrefix(c.Frames[0], Prefix1) {
-			t.Fatalf("%s: not version 1 frames", f)
+			t.Fatalf("%s: not version 1 frames", c.Name)
 		}
 		got, err := Decode(c.Frames, c.Receipt.Site)
 		if err != nil {
-			t.Errorf("%s: %v", f, err)
+			t.Errorf("%s: %v", c.Name, err)
 			continue
 		}
 		if got.V != 1 {
-			t.Errorf("%s: read as version %d, want 1", f, got.V)
+			t.Errorf("%s: read as version %d, want 1", c.Name, got.V)
 		}
-		same(t, f, got, c.Decoded)
+		same(t, c.Name, got, c.Decoded)
 	}
 }
