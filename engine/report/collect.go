@@ -33,7 +33,7 @@ const maxSize = 8 << 20
 // (recursively) every file but hidden ones; a file named twice is read
 // once. A receipt is a file (JSON, or one code even when wrapped over
 // lines) or is found in any text (a form's CSV export, a pasted list):
-// "PACER1." codes, and "PQ1." hand-in frames (what the scan page and a
+// "PACER1." codes, and "PQ2." (and older "PQ1.") hand-in frames (what the scan page and a
 // phone's QR reader give), whose parts are joined across lines and files.
 // A path that cannot be read at all is an error; a file that cannot be
 // read, or is skipped, is a problem of the report, with why.
