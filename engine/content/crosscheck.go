@@ -266,10 +266,18 @@ func checkMedia(c *Course, a *Activity, fence *pubfile.Fence, diags *diag.List) 
 	if err := fence.Check(p); err != nil {
 		diags.Errorf(a.MediaPos, "media %q: %v", a.Media, err).Hint = PublishHint
 	}
-	vtt := strings.TrimSuffix(p, filepath.Ext(p)) + ".vtt" // the captions the build copies beside it
+	vtt := CaptionsFile(p) // the captions the build copies beside it
 	if _, err := os.Stat(vtt); err == nil {
 		if err := fence.Check(vtt); err != nil {
 			diags.Errorf(a.MediaPos, "captions %q: %v", filepath.Base(vtt), err).Hint = PublishHint
 		}
 	}
+}
+
+// CaptionsFile returns the WebVTT file that captions a local media file:
+// the file of the same name beside it, clip.mp4 -> clip.vtt (a slash path
+// or one of this system's). The build publishes it with the media and the
+// player offers it.
+func CaptionsFile(media string) string {
+	return strings.TrimSuffix(media, filepath.Ext(media)) + ".vtt"
 }

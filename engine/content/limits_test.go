@@ -94,3 +94,11 @@ func TestAContentFileOverTheLimitIsRefusedBeforeItIsRead(t *testing.T) {
 		t.Errorf("the huge files were loaded")
 	}
 }
+
+func TestCaptionsFileIsTheVTTBesideTheMedia(t *testing.T) {
+	for in, want := range map[string]string{"media/clip.mp4": "media/clip.vtt", "activities/a/song.v2.mp3": "activities/a/song.v2.vtt", "noext": "noext.vtt"} {
+		if got := CaptionsFile(in); got != want {
+			t.Errorf("CaptionsFile(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

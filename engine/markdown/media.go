@@ -39,7 +39,7 @@ type Media struct {
 	// Title names the player or link: the activity's title.
 	Title string
 	// Captions is the URL of a WebVTT file for a local video or audio, ""
-	// when there is none (see CaptionsPath).
+	// when there is none (content.CaptionsFile says which file it is).
 	Captions string
 	// Lang is the captions' language (BCP 47), "" to leave it out.
 	Lang string
@@ -63,12 +63,6 @@ type Embed struct {
 func ClassifyMedia(src string) (kind MediaKind, local bool, err error) {
 	_, kind, local, err = classify(src)
 	return kind, local, err
-}
-
-// CaptionsPath returns the path of the WebVTT file that captions a local
-// file: clip.mp4 -> clip.vtt.
-func CaptionsPath(src string) string {
-	return strings.TrimSuffix(src, path.Ext(src)) + ".vtt"
 }
 
 type youTube struct {

@@ -82,12 +82,6 @@ func TestMediaErrors(t *testing.T) {
 	}
 }
 
-func TestCaptionsPath(t *testing.T) {
-	if got := CaptionsPath("media/clip.mp4"); got != "media/clip.vtt" {
-		t.Error(got)
-	}
-}
-
 func TestMediaStringsAreTranslated(t *testing.T) {
 	e, _ := RenderMedia(Media{Src: "https://youtu.be/abcdefghijk"}, spanish)
 	if !strings.Contains(string(e.HTML), "Abrir el video en YouTube") {

@@ -245,7 +245,7 @@ func (b *builder) activityPage(site *render.Site, lang string, r *markdown.Rende
 		m := markdown.Media{Src: a.Media, Title: a.Title}
 		if !strings.Contains(a.Media, "://") {
 			local := filepath.Join(b.course.Root, filepath.FromSlash(path.Dir(a.File)), filepath.FromSlash(a.Media))
-			b.read(rDisk, path.Join(path.Dir(a.File), strings.TrimSuffix(a.Media, path.Ext(a.Media))+".vtt"), fAll)
+			b.read(rDisk, content.CaptionsFile(path.Join(path.Dir(a.File), a.Media)), fAll)
 			if vtt := captionsOf(local); vtt != "" {
 				m.Captions, m.Lang = filepath.Base(vtt), lang
 			}
@@ -263,7 +263,7 @@ func (b *builder) activityPage(site *render.Site, lang string, r *markdown.Rende
 
 // captionsOf returns the .vtt file beside a local media file, or "".
 func captionsOf(media string) string {
-	vtt := strings.TrimSuffix(media, filepath.Ext(media)) + ".vtt"
+	vtt := content.CaptionsFile(media)
 	if ok, _ := filepath.Glob(vtt); len(ok) == 1 {
 		return vtt
 	}
