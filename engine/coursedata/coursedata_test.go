@@ -111,8 +111,6 @@ var filled = []string{"Playlist"}
 
 // notRead lists what the Go side sends and the client does not read (yet).
 var notRead = map[string][]string{
-	// A unit's competencies: the client finds them through each step.
-	"Unit": {"c"},
 	// The plan's settings and counts: the page shows them from the HTML;
 	// pace (even or asap) is already in the targets the plan sends.
 	"Playlist": {"prefers", "interests", "schoolDays", "neededDays", "pace"},

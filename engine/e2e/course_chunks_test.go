@@ -101,3 +101,33 @@ func TestAnActivityPageLoadsOnlyTheUnitOfTheNextStep(t *testing.T) {
 		t.Errorf("the activity page asked for %s: want its own unit (stories) and the next step's (numbers), not more", got)
 	}
 }
+
+// A prerequisite step is listed under the unit that pulled it in; the
+// activity page still loads only the unit that holds it.
+func TestAnActivityPageLoadsTheUnitHoldingAPrerequisiteStep(t *testing.T) {
+	files := tinyCourse()
+	files["content/units/aaa.md"] = "---\ntitle: Halves\ncompetencies: [halving]\n---\nHalves.\n"
+	files["content/units/numbers.md"] = "---\ntitle: Numbers\ncompetencies: [adding, doubling]\n---\nNumbers.\n"
+	files["content/units/stories.md"] = "---\ntitle: Stories\ncompetencies: [tripling]\n---\nNumbers in stories.\n"
+	files["content/students/fa.yaml"] = "name: Fa\nunits: [aaa, stories]\n"
+	c := buildCourse(t, writeFiles(t, files))
+	p := browsertest.NewPage(t)
+
+	c.openStudent(t, p, "Fa", "2026-09-07")
+	loaded := strings.Join(browsertest.Eval[[]string](p, courseScripts), " ")
+	for _, u := range []string{"aaa", "numbers", "stories"} {
+		if !strings.Contains(loaded, "course."+u+".") {
+			t.Fatalf("Fa's page loads %s, want the %s chunk too (her prerequisites are in numbers)", loaded, u)
+		}
+	}
+	next := p.ByRole("region", "Next up").ByRole("link", "").State().Name
+	c.open(p, c.activity("tripling-reading"), "2026-09-07", "activity")
+	p.WaitFor(`document.getElementById("pacer-activity-bar").childElementCount > 0`)
+	if got := p.ByRole("navigation", "Your playlist").ByRoleContaining("link", "Next: ").State().Name; got != "Next: "+next {
+		t.Errorf("the activity bar's next link reads %q, want %q", got, "Next: "+next)
+	}
+	got := strings.Join(browsertest.Eval[[]string](p, `performance.getEntriesByType("resource").map(e => e.name.split("/").pop()).filter(n => n.startsWith("course."))`), " ")
+	if strings.Contains(got, "course.aaa.") || !strings.Contains(got, "course.numbers.") {
+		t.Errorf("the activity page asked for %s: want the unit holding the next step (numbers), not the one that pulled it in (aaa)", got)
+	}
+}

@@ -35,6 +35,7 @@ export interface Unit {
   t: string;
   u?: string;
   diag?: string;
+  c?: string[];
 }
 
 export interface Term {
@@ -92,6 +93,14 @@ export class Course {
     }
     // Ids are ASCII (lowercase slugs), so the default sort is Go's.
     for (const c of Object.keys(this.forC)) this.forC[c].sort();
+  }
+
+  // home is the unit whose course data holds competency c ("_" for
+  // none), among the units this page loaded.
+  home(c: string): string {
+    const us = this.data.units || {};
+    for (const u of Object.keys(us)) if (strings(us[u].c).indexOf(c) >= 0) return u;
+    return "_";
   }
 
   // activitiesOf lists competency c's activities in id order (Go's sort):

@@ -73,8 +73,10 @@ async function fromSnapshot(ctx: Ctx, me: Me, token: string): Promise<void> {
 }
 
 // planOf keeps what an activity page needs to find the next activity.
-function planOf(steps: Step[]): PlanStep[] {
-  return steps.map((s) => ({ c: s.c, unit: s.unit, placed: s.placed, choices: s.choices, support: s.support, extension: s.extension, rule: s.rule, confirmed: s.confirmed }));
+// unit is the unit whose course data holds the step (for a prerequisite,
+// not the unit that pulled it in), so that an activity page loads just it.
+function planOf(steps: Step[], course: Course): PlanStep[] {
+  return steps.map((s) => ({ c: s.c, unit: course.home(s.c), placed: s.placed, choices: s.choices, support: s.support, extension: s.extension, rule: s.rule, confirmed: s.confirmed }));
 }
 
 export async function initStudent(ctx: Ctx): Promise<void> {
@@ -90,7 +92,7 @@ export async function initStudent(ctx: Ctx): Promise<void> {
   // up each take a task of their own: together they once took 500 ms on
   // a slow phone (SPEC 10: no task over 200 ms).
   await pause();
-  me.setInfo({ name, steps: planOf(plan.steps), readAloud: plan.readAloud });
+  me.setInfo({ name, steps: planOf(plan.steps, ctx.course), readAloud: plan.readAloud });
   await fromSnapshot(ctx, me, token);
   await pause();
 

@@ -91,8 +91,7 @@ import type { Step } from "./pace";
 
 export interface PlanStep {
   c: string;
-  // unit: the step's unit (for a prerequisite, the unit that pulled it
-  // in), whose course data most often holds its activities.
+  // unit: the unit whose course data holds the step's competency.
   unit?: string;
   placed?: boolean;
   // the student's own rule and the teacher's confirmation (mastery.ts)
