@@ -85,6 +85,13 @@ type Term struct {
 	Start string `json:"start"`
 }
 
+// Lang is window.PacerLang: the part of the course data that differs by
+// language, set by each language's strings script; the head's script
+// (Data.Script) takes it over its own fields.
+type Lang struct {
+	Scale []string `json:"scale"`
+}
+
 // Script is d as the script that sets window.PacerCourse. encoding/json
 // escapes <, > and &, so the data cannot close a script element. What
 // differs by language (the scale) comes from window.PacerLang, set by the

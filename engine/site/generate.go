@@ -15,6 +15,7 @@ import (
 	"github.com/pacer-edu/pacer/engine/assets"
 	"github.com/pacer-edu/pacer/engine/config"
 	"github.com/pacer-edu/pacer/engine/content"
+	"github.com/pacer-edu/pacer/engine/coursedata"
 	"github.com/pacer-edu/pacer/engine/diag"
 	"github.com/pacer-edu/pacer/engine/internal/work"
 	"github.com/pacer-edu/pacer/engine/markdown"
@@ -268,7 +269,7 @@ func (b *builder) stringScripts(hashed bool) map[string][]byte {
 		// encoding/json escapes <, > and &, and sorts the keys.
 		j, _ := json.Marshal(m)
 		// The course data takes the language's scale from PacerLang.
-		sc, _ := json.Marshal(map[string]any{"scale": b.scale(lang)})
+		sc, _ := json.Marshal(coursedata.Lang{Scale: b.scale(lang)})
 		// Shared pages take their labels from PacerLabels (labels.go).
 		lb, _ := json.Marshal(labels(b.theme.FS, b.theme.Strings(lang)))
 		js := []byte("window.PacerStrings=" + string(j) + ";\nwindow.PacerLang=" + string(sc) + ";\nwindow.PacerLabels=" + string(lb) + ";\n")
