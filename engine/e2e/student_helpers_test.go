@@ -151,6 +151,12 @@ func card(p *browsertest.Page, competency string) *browsertest.Locator {
 	return p.ByRole("region", "My steps").ByRole("article", competency)
 }
 
+// picked lists the activities a step's choice boards show as the
+// student's pick (step: the competency id).
+func picked(p *browsertest.Page, step string) []string {
+	return browsertest.Eval[[]string](p, `[...document.querySelectorAll("#step-`+step+` .board .act")].filter((r) => !r.querySelector(".mine").hidden).map((r) => r.querySelector("a").textContent)`)
+}
+
 // status is the status a step card shows.
 func status(p *browsertest.Page, competency string) string {
 	return card(p, competency).ByCSS(".status").Text()

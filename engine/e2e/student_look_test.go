@@ -87,8 +87,11 @@ func TestActivitiesShowTheirModalityAsAnIconBesideItsName(t *testing.T) {
 		t.Errorf("Adding's rows show icons %q, want %q", got, want)
 	}
 	// the modality is still said in words
-	step.ByRoleContaining("radio", "Video").Wait()
-	step.ByRoleContaining("radio", "Reading").Wait()
+	step.WaitText("Adding on a number line")
+	said := browsertest.Eval[[]string](p, `[...document.querySelectorAll("#step-adding .act-meta")].map((l) => l.textContent.split(" · ")[0])`)
+	if strings.Join(said, " ") != "Video Reading Hands-on" {
+		t.Errorf("Adding's rows say their modalities as %q", said)
+	}
 	tap(p, step.ByRole("button", "Need another way in?"))
 	rows := browsertest.Eval[int](p, `document.querySelectorAll("#pacer-steps .act").length`)
 	if n := len(icons(t, p, "#pacer-steps .act .icon")); n != rows {
@@ -110,8 +113,10 @@ func TestActivitiesShowTheirModalityAsAnIconBesideItsName(t *testing.T) {
 	p.AssertClean(t)
 }
 
-// Every "Mark done" in a step sits at the same place of its row and on
-// one line, at every width; on a phone no card sits in another.
+// Every activity row has one action, its link, and a Mark done that sits
+// at the same place of its row and on one line, at every width (the pick
+// on a choice board is the way in opened, not a control); on a phone no
+// card sits in another.
 func TestActivityRowsKeepOneLayoutAtEveryWidth(t *testing.T) {
 	c := buildCourse(t, moduleRoot(t))
 	p := browsertest.NewPage(t)
@@ -122,7 +127,7 @@ func TestActivityRowsKeepOneLayoutAtEveryWidth(t *testing.T) {
 		type row struct {
 			Card, Left, Right, Height, Line float64
 			Title                           string
-			Links                           int
+			Links, Controls                 int
 		}
 		rows := browsertest.Eval[[]row](p, `[...document.querySelectorAll("#pacer-steps .act")].filter((r) => r.offsetParent).map((r) => {
 			const b = r.querySelector("button[data-done]").getBoundingClientRect(), rr = r.getBoundingClientRect();
@@ -130,7 +135,8 @@ func TestActivityRowsKeepOneLayoutAtEveryWidth(t *testing.T) {
 			return {card: [...document.querySelectorAll("#pacer-steps .step")].indexOf(r.closest(".step")),
 				left: Math.round(b.left - rr.left), right: Math.round(rr.right - b.right), height: Math.round(b.height),
 				line: Math.max(parseFloat(cs.minHeight), parseFloat(cs.lineHeight) + parseFloat(cs.paddingTop) + parseFloat(cs.paddingBottom) + parseFloat(cs.borderTopWidth) * 2),
-				title: r.querySelector("a").textContent, links: r.querySelectorAll("a").length};
+				title: r.querySelector("a").textContent, links: r.querySelectorAll("a").length,
+				controls: r.querySelectorAll("input, select, textarea, button").length};
 		})`)
 		if len(rows) < 10 {
 			t.Fatalf("%d px: only %d activity rows", w, len(rows))
@@ -139,6 +145,9 @@ func TestActivityRowsKeepOneLayoutAtEveryWidth(t *testing.T) {
 		for _, r := range rows {
 			if r.Links != 1 {
 				t.Errorf("%d px: the row of %q has %d links, want one way in", w, r.Title, r.Links)
+			}
+			if r.Controls != 1 {
+				t.Errorf("%d px: the row of %q has %d controls besides its link, want Mark done alone", w, r.Title, r.Controls)
 			}
 			if r.Height > r.Line+1 {
 				t.Errorf("%d px: Mark done for %q wraps (%v px high, one line is %v)", w, r.Title, r.Height, r.Line)

@@ -468,8 +468,9 @@ func TestStoreOfThePreviousClientIsMigrated(t *testing.T) {
 		setItem(p, k, v)
 	}
 	c.openStudent(t, p, "Ada L.", day)
-	if !card(p, "Adding").ByRoleContaining("radio", "Reading about sums").State().Checked {
-		t.Error("the old pick is lost")
+	card(p, "Adding").WaitText("Your pick")
+	if got := picked(p, "adding"); len(got) != 1 || got[0] != "Reading about sums" {
+		t.Errorf("the old pick is lost: the picks shown are %q", got)
 	}
 	if !card(p, "Adding").ByRole("radio", "Got it").State().Checked {
 		t.Error("the old rating is lost")

@@ -2,7 +2,7 @@
 // support, and prompts what a step still lacks (an activity, a check, a
 // rating) before moving on; the teacher's confirmation moves it on.
 import { Course } from "../../../themes/default/assets/course";
-import { nextUp, reorder, View, type MasteryStep } from "../../../themes/default/assets/mastery";
+import { choose, nextUp, reorder, View, type MasteryStep } from "../../../themes/default/assets/mastery";
 import type { Progress } from "../../../themes/default/assets/storage";
 import { equal, test } from "./harness";
 
@@ -96,4 +96,17 @@ test("next up: a retry shows the choices in another order, every choice once", (
   equal(reorder(2, [], () => 0.99), [1, 0], "two choices always swap");
   equal(reorder(2, [1, 0], () => 0), [0, 1], "and back");
   equal(reorder(1), [0], "one choice");
+});
+
+test("choose: the way in opened or marked done is the pick, and next up follows it", () => {
+  const board: MasteryStep[] = [{ c: "a", choices: [{ key: "learn", options: ["a-video", "a-blocks"] }] }];
+  const p = progress({});
+  equal(choose(p, board, course, "a-blocks", at(1)), true, "a new pick");
+  equal(p.picks, { "a/learn": { a: "a-blocks", at: at(1) } }, "picks");
+  equal(next(p, board), { c: "a", activity: "a-blocks", lacks: "activity" }, "next");
+  equal(choose(p, board, course, "a-blocks", at(2)), false, "the same pick again changes nothing");
+  equal(p.picks["a/learn"].at, at(1), "nor its time");
+  equal(choose(p, board, course, "b-game", at(3)), false, "an activity of no board is no pick");
+  equal(choose(p, board, course, "a-video", at(4)), true, "another way in");
+  equal(p.picks["a/learn"].a, "a-video", "is the pick");
 });

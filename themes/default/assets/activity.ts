@@ -8,7 +8,7 @@ import { stamp } from "./clock";
 import type { Ctx } from "./context";
 import { href } from "./course";
 import { button, byId, h } from "./dom";
-import { next, View } from "./mastery";
+import { choose, next, View } from "./mastery";
 import { readAloud } from "./handinload";
 
 // unit, when given, loads the course data of a unit the page does not
@@ -28,6 +28,8 @@ export async function initActivityBar(ctx: Ctx, unit?: (u: string) => Promise<bo
     return;
   }
   const steps = me.info.steps;
+  // The way in a student opens is their pick on the step's choice board.
+  if (Array.isArray(steps) && choose(me.p, steps, ctx.course, id, stamp())) void me.save();
   // The next activity may be in a unit this page has no data of: load it,
   // then ask again (its data can change what is next), a few times at most.
   for (let i = 0; unit && Array.isArray(steps) && i < 8; i++) {
@@ -52,7 +54,12 @@ export async function initActivityBar(ctx: Ctx, unit?: (u: string) => Promise<bo
       t("act.markDone"),
       () => {
         me.update((p) => {
-          (new View(p, course).done(id) ? p.undone : p.done)[id] = stamp();
+          const at = stamp();
+          if (new View(p, course).done(id)) p.undone[id] = at;
+          else {
+            p.done[id] = at;
+            if (Array.isArray(steps)) choose(p, steps, course, id, at);
+          }
         });
         draw();
         const b = bar.querySelector<HTMLElement>("[data-k=mark]");

@@ -74,7 +74,8 @@ function carry(token: string): void {
 
 // offline registers the site's service worker (over http(s) only; from
 // file:// the page works as it is). On the student page it then asks the
-// worker to keep the page and the activities it links to, and marks
+// worker to keep the page, the activities it links to and the QR module
+// (paper plan, hand-in), and marks
 // <html data-offline="ready"> once they are stored.
 function offline(root: string, kind: string): void {
   const sw = document.body.dataset.sw;
@@ -90,6 +91,10 @@ function offline(root: string, kind: string): void {
         const u = a.href.replace(/[?#].*/, "");
         if (/\/activities\/[^/]+\/index\.html$/.test(u)) urls.add(u);
       });
+      // and the QR module, for a plan printed or handed in offline
+      const app = document.getElementById("pacer-app");
+      const qr = app && app.dataset.handin;
+      if (qr) urls.add(new URL(qr, location.href).href);
       const ch = new MessageChannel();
       ch.port1.onmessage = () => document.documentElement.setAttribute("data-offline", "ready");
       if (reg.active) reg.active.postMessage({ cache: [...urls] }, [ch.port2]);

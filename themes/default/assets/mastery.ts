@@ -137,6 +137,25 @@ export function groups(step: PlanStep): { key: string; options: string[] }[] {
   }));
 }
 
+// choose makes activity id the pick of every choice group of steps that
+// offers it (stamped at): the way in a student opened or marked done is
+// the one they picked, so a choice board needs no control of its own.
+// It returns whether any pick changed.
+export function choose(p: Progress, steps: PlanStep[], course: Course, id: string, at: string): boolean {
+  const a = course.canonical(id);
+  let changed = false;
+  for (const step of steps) {
+    for (const g of groups(step)) {
+      if (g.options.indexOf(a) < 0) continue;
+      const old = own(p.picks, g.key);
+      if (isObject(old) && old.a === a) continue;
+      p.picks[g.key] = { a, at };
+      changed = true;
+    }
+  }
+  return changed;
+}
+
 function max(stamps: Record<string, string>, ids: string[]): string {
   let m = "";
   for (const k of ids) {

@@ -6,11 +6,11 @@ import { dayNum, formatDay, numDay, stamp, stampDay, today, weekday } from "./cl
 import type { Ctx } from "./context";
 import { type Course, href, mod } from "./course";
 import { type Child, add, button, byId, h, icon, isObject, readJSON, section, setAttr, setText, slot, strings } from "./dom";
-import { groups, next, type Status, View } from "./mastery";
+import { choose, groups, next, type Status, View } from "./mastery";
 import { Calendar, describe, pace, type Step } from "./pace";
 import { diff, merge } from "./merge";
 import type { initTransfer } from "./panels";
-import { initPrintPlan } from "./printplan";
+import { initPrintPlan, preloadCodes } from "./printplan";
 import type { Me, PlanStep, Progress } from "./storage";
 import { tokenRE } from "./storage";
 import { parse } from "./transfer";
@@ -117,7 +117,7 @@ interface Card {
   bottom: HTMLElement;
   history: HTMLElement;
   radios: HTMLInputElement[];
-  picks: { key: string; el: HTMLInputElement; row: HTMLElement }[];
+  picks: { key: string; a: string; row: HTMLElement; mine: HTMLElement }[];
   note: HTMLTextAreaElement;
 }
 
@@ -223,7 +223,10 @@ export class StudentPage {
     if (i < all.length) idle(() => this.more(list, i, chunks));
     else {
       mark("pacer:steps", { chunks, cards: all.length });
-      this.loaded.then(() => this.app.setAttribute("data-ready", ""));
+      this.loaded.then(() => {
+        this.app.setAttribute("data-ready", "");
+        preloadCodes(this);
+      });
     }
   }
 
@@ -250,7 +253,12 @@ export class StudentPage {
   toggle(id: string): void {
     const v = this.view();
     this.change((p) => {
-      (v.done(id) ? p.undone : p.done)[id] = stamp();
+      const at = stamp();
+      if (v.done(id)) p.undone[id] = at;
+      else {
+        p.done[id] = at;
+        choose(p, this.plan.steps, this.ctx.course, id, at);
+      }
     });
   }
 
@@ -499,22 +507,23 @@ export class StudentPage {
           art.append(this.acts("step.do", g.options, "required") as HTMLElement);
           return;
         }
-        const fs = h("fieldset", { class: "group board" }, h("legend", { class: "group-label" }, t("step.chooseOne")));
+        // One action a row: opening an option (or marking it done) is
+        // the pick, remembered by choose(); the row says which is picked.
+        const ul = h("ul", { class: "acts" });
         g.options.forEach((a, oi) => {
-          const r = h("input", { type: "radio", name: id, value: a, id: id + "-" + oi, "aria-labelledby": id + "-" + oi + "-m " + id + "-" + oi + "-t" });
-          r.addEventListener("change", () => this.change((p) => (p.picks[g.key] = { a, at: stamp() })));
           const m = this.meta(a);
+          const mine = h("span", { class: "tag mine", hidden: true }, t("step.yourPick"));
           const row = h(
-            "div",
+            "li",
             { class: "act" },
-            h("label", { for: id + "-" + oi, class: "act-lead pick" }, r, icon(mod(course, a)), h("span", { id: id + "-" + oi + "-m", class: "visually-hidden" }, t("mod." + mod(course, a)))),
-            h("span", { class: "act-main" }, this.link(a, { id: id + "-" + oi + "-t" }), m && h("span", { class: "act-meta" }, m, oi === 0 && h("span", { class: "tag" }, t("step.suggested")))),
+            h("span", { class: "act-lead" }, icon(mod(course, a))),
+            h("span", { class: "act-main" }, this.link(a), h("span", { class: "act-meta" }, m, oi === 0 && h("span", { class: "tag" }, t("step.suggested")), mine)),
             this.doneButton(a),
           );
-          picks.push({ key: g.key, el: r, row });
-          fs.append(row);
+          picks.push({ key: g.key, a, row, mine });
+          ul.append(row);
         });
-        art.append(fs);
+        art.append(h("div", { class: "group board", role: "group", "aria-labelledby": id }, h("p", { class: "group-label", id }, t("step.chooseOne")), ul));
       });
     }
     art.append(bottom);
@@ -612,9 +621,9 @@ export class StudentPage {
       this.acts("step.extension", ext, "extension"),
     ]);
     for (const p of c.picks) {
-      const picked = v.pick(p.key, [p.el.value]) === p.el.value;
-      if (p.el.checked !== picked) p.el.checked = picked;
+      const picked = v.pick(p.key, [p.a]) === p.a;
       p.row.classList.toggle("picked", picked);
+      if (p.mine.hidden === picked) p.mine.hidden = !picked;
     }
     const r = v.rating(step.c);
     c.radios.forEach((x, k) => {

@@ -8,9 +8,11 @@
 // The codes come from the lazily loaded QR module (paperplan.ts), so the
 // encoder stays off the script every page loads. "Print my plan" loads it,
 // builds the plan and prints; so does Ctrl+P (or Cmd+P) on the page. A
-// print from the browser's menu cannot wait for a download: it gets the
-// codes once the module is loaded (after a first "Print my plan", a
-// hand-in or read aloud), and before that the same plan without them.
+// print from the browser's menu cannot wait for a download, so the page
+// fetches the module when the browser is idle once every card is drawn
+// (preloadCodes; not when the student asked to save data). A print before
+// it is in (or when it cannot load) gives each activity its address in
+// print instead of a code, so paper still reaches every activity.
 //
 // A code holds the activity page's absolute address: under the site's
 // baseURL when it has one (data-base), else under the address this page
@@ -27,6 +29,10 @@ export function initPrintPlan(page: StudentPage, box: HTMLElement): HTMLElement 
     box.append(plan(page, page.view()));
     const m = (window as unknown as { PacerHandIn?: HandInModule }).PacerHandIn;
     if (m && m.paperCodes) m.paperCodes(box, page.ctx.t);
+    else
+      box.querySelectorAll<HTMLElement>("[data-qr]").forEach((el) => {
+        el.append(h("span", { class: "print-url" }, (el.dataset.qr || "").replace(/^https?:\/\//, "")));
+      });
   };
   addEventListener("beforeprint", build);
   const print = () => {
@@ -44,6 +50,19 @@ export function initPrintPlan(page: StudentPage, box: HTMLElement): HTMLElement 
     }
   });
   return h("p", { class: "print-button" }, button(page.ctx.t("print.button"), print, { class: "secondary" }));
+}
+
+// preloadCodes fetches the QR module when the browser is idle, if this
+// page can print codes at all (an http(s) address, or the site's baseURL)
+// and the student has not asked the browser to save data.
+export function preloadCodes(page: StudentPage): void {
+  const src = page.app.dataset.handin || "";
+  const nav = navigator as Navigator & { connection?: { saveData?: boolean } };
+  if (!src || (nav.connection && nav.connection.saveData) || !url(page, "index.html")) return;
+  const w = window as Window & { requestIdleCallback?: (f: () => void, o?: { timeout: number }) => number };
+  const go = () => void load(src).catch(() => undefined);
+  if (w.requestIdleCallback) w.requestIdleCallback(go, { timeout: 2000 });
+  else setTimeout(go, 0);
 }
 
 function url(page: StudentPage, u: string): string {
