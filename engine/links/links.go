@@ -10,9 +10,7 @@ package links
 
 import (
 	"bytes"
-	"crypto/sha256"
 	_ "embed"
-	"encoding/base64"
 	"encoding/csv"
 	"fmt"
 	"html/template"
@@ -23,6 +21,7 @@ import (
 
 	"github.com/pacer-edu/pacer/engine/privfile"
 	"github.com/pacer-edu/pacer/engine/site"
+	"github.com/pacer-edu/pacer/engine/teacherpage"
 )
 
 // Student is one student's line of the roster.
@@ -117,7 +116,7 @@ var cardsHTML string
 //go:embed cards.css
 var cardsCSS string
 
-var cardsTmpl = template.Must(template.New("cards").Parse(cardsHTML))
+var cardsTmpl = template.Must(teacherpage.Parse("cards", cardsHTML, nil))
 
 type cardView struct {
 	Lang  string // set when it differs from the page's
@@ -133,12 +132,13 @@ type cardView struct {
 // across printed pages.
 func (r *Roster) WriteCards(w io.Writer) error {
 	page, lang := r.textFor(r.Language)
+	// the page needs no script and fetches nothing
 	view := struct {
-		Lang, Title, CSP string
-		CSS              template.CSS
-		T                text
-		Cards            []cardView
-	}{Lang: lang, Title: r.Title, CSS: template.CSS(cardsCSS), T: page, CSP: csp(cardsCSS)}
+		Head  teacherpage.Head
+		Title string
+		T     text
+		Cards []cardView
+	}{Head: teacherpage.NewHead(lang, page.Title+": "+r.Title, cardsCSS, ""), Title: r.Title, T: page}
 	for _, s := range r.Students {
 		l := s.Language
 		if l == "" {
@@ -156,13 +156,6 @@ func (r *Roster) WriteCards(w io.Writer) error {
 		view.Cards = append(view.Cards, c)
 	}
 	return cardsTmpl.Execute(w, view)
-}
-
-// csp allows the page's one inline style sheet and nothing else: the page
-// needs no script and fetches nothing.
-func csp(style string) string {
-	sum := sha256.Sum256([]byte(style))
-	return "default-src 'none'; style-src 'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'; img-src data:; base-uri 'none'; form-action 'none'"
 }
 
 // Write writes links.csv, cards.html and scan.html into dir, creating it

@@ -2,9 +2,7 @@ package links
 
 import (
 	"bytes"
-	"crypto/sha256"
 	_ "embed"
-	"encoding/base64"
 	"fmt"
 	"html/template"
 	"io"
@@ -13,6 +11,7 @@ import (
 	"sync"
 
 	"github.com/pacer-edu/pacer/engine/assets"
+	"github.com/pacer-edu/pacer/engine/teacherpage"
 	"github.com/pacer-edu/pacer/themes"
 )
 
@@ -28,7 +27,7 @@ var scanHTML string
 //go:embed scan.css
 var scanCSS string
 
-var scanTmpl = template.Must(template.New("scan").Parse(scanHTML))
+var scanTmpl = template.Must(teacherpage.Parse("scan", scanHTML, nil))
 
 // scanScript is the scan page's script, bundled once per process: it is
 // the built-in theme's, the same for every site.
@@ -88,25 +87,16 @@ func (r *Roster) WriteScan(w io.Writer) error {
 		}
 		d.Students = append(d.Students, st)
 	}
+	// its own inline script, and the camera's frames as blob: and
+	// mediastream: URLs
 	view := struct {
-		Lang, Title, CSP string
-		CSS              template.CSS
-		T                scanText
-		Students         []Student
-		Data             scanData // html/template writes it as JSON, escaped for a script element
-		Script           template.HTML
-	}{Lang: lang, Title: r.Title, CSS: template.CSS(scanCSS), T: t, Students: r.Students,
-		Data: d, Script: template.HTML("<script>" + string(js) + "</script>"), CSP: scanCSP(scanCSS, string(js))}
+		Head     teacherpage.Head
+		Title    string
+		T        scanText
+		Students []Student
+		Data     scanData // html/template writes it as JSON, escaped for a script element
+		Script   template.HTML
+	}{Head: teacherpage.NewHead(lang, t.Title+": "+r.Title, scanCSS, string(js), "img-src data: blob:", "media-src blob: mediastream:"),
+		Title: r.Title, T: t, Students: r.Students, Data: d, Script: template.HTML("<script>" + string(js) + "</script>")}
 	return scanTmpl.Execute(w, view)
-}
-
-// scanCSP allows the page's own inline script and style sheet, the camera's
-// stream and the photos it reads, and nothing from anywhere.
-func scanCSP(style, script string) string {
-	h := func(s string) string {
-		sum := sha256.Sum256([]byte(s))
-		return "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
-	}
-	return strings.Join([]string{"default-src 'none'", "script-src " + h(script), "style-src " + h(style),
-		"img-src data: blob:", "media-src blob: mediastream:", "base-uri 'none'", "form-action 'none'"}, "; ")
 }

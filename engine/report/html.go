@@ -2,13 +2,12 @@ package report
 
 import (
 	"bytes"
-	"crypto/sha256"
 	_ "embed"
-	"encoding/base64"
 	"html/template"
 	"io"
 
 	"github.com/pacer-edu/pacer/engine/privfile"
+	"github.com/pacer-edu/pacer/engine/teacherpage"
 )
 
 var (
@@ -20,9 +19,9 @@ var (
 	pageJS string
 )
 
-var page = template.Must(template.New("report").Funcs(template.FuncMap{
+var page = template.Must(teacherpage.Parse("report", pageHTML, template.FuncMap{
 	"inc": func(i int) int { return i + 1 },
-}).Parse(pageHTML))
+}))
 
 // WriteHTML writes the report as one self-contained page: inline CSS and
 // a small inline script (sorting), nothing fetched, a Content-Security-
@@ -32,16 +31,9 @@ func (r *Report) WriteHTML(w io.Writer) error {
 	v := r.view()
 	return page.Execute(w, struct {
 		*view
-		CSS template.CSS
-		JS  template.JS
-		CSP string
-	}{v, template.CSS(pageCSS), template.JS(pageJS),
-		"default-src 'none'; style-src " + hash(pageCSS) + "; script-src " + hash(pageJS) + "; img-src data:; base-uri 'none'; form-action 'none'"})
-}
-
-func hash(s string) string {
-	sum := sha256.Sum256([]byte(s))
-	return "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
+		Head teacherpage.Head
+		JS   template.JS
+	}{v, teacherpage.NewHead(v.W.Lang, v.W.Title+": "+v.Title, pageCSS, pageJS), template.JS(pageJS)})
 }
 
 // Write writes the report to path through a temporary file renamed into
