@@ -134,6 +134,9 @@ func TestLongPlaylistSpeedOnASlowPhone(t *testing.T) {
 	}))
 	c.openStudent(t, p, "Lin P.", "2026-09-07")
 	p.WaitFor(`document.getElementById("pacer-app").hasAttribute("data-ready")`)
+	// the QR module comes after the cards (for a print from the menu):
+	// its download and run are in the measure too
+	p.WaitFor(`"PacerHandIn" in window`)
 	m := studentMarks(t, p)
 	longest := 0.0
 	for _, d := range m.LongTasks {
