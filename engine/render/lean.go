@@ -81,13 +81,14 @@ func leanList(l *parse.ListNode) {
 }
 
 // leanAction turns {{part A B C | _html_template_htmlescaper}} into
-// {{part A B C}}.
+// {{part A B C}}, and {{steps $ | ...}} into {{steps $}} (it returns
+// template.HTML too).
 func leanAction(p *parse.PipeNode) {
 	if p == nil || len(p.Decl) > 0 || len(p.Cmds) != 2 || len(p.Cmds[1].Args) != 1 {
 		return
 	}
 	fn, ok := p.Cmds[0].Args[0].(*parse.IdentifierNode)
-	if !ok || fn.Ident != "part" {
+	if !ok || (fn.Ident != "part" && fn.Ident != "steps") {
 		return
 	}
 	if esc, ok := p.Cmds[1].Args[0].(*parse.IdentifierNode); ok && esc.Ident == "_html_template_htmlescaper" {

@@ -61,7 +61,7 @@ func leanPages(th *Theme) []*Page {
 // TestLeanLayoutsRenderTheSame renders a page of every kind with the
 // layouts as html/template escapes them and with the escapers after
 // parts dropped (lean.go): the bytes are the same, and the student
-// layout's step parts no longer call the escaper.
+// layout's steps no longer call the escaper.
 func TestLeanLayoutsRenderTheSame(t *testing.T) {
 	render := func(off bool) ([]string, *Theme) {
 		leanOff = off
@@ -87,7 +87,7 @@ func TestLeanLayoutsRenderTheSame(t *testing.T) {
 			t.Errorf("page %d differs:\nlean:\n%s\nescaped:\n%s", i, got[i], want[i])
 		}
 	}
-	const step = `part "step-head" $ .Competency | _html_template_htmlescaper`
+	const step = `steps $ | _html_template_htmlescaper`
 	if s := full.pages["student"].tm.Lookup("main").Tree.Root.String(); !strings.Contains(s, step) {
 		t.Fatalf("the escaped student layout has no %s:\n%s", step, s)
 	}

@@ -139,7 +139,8 @@ func load(name string, layers overlay) (*Theme, error) {
 		if _, err := tm.New(k + ".html").Parse(string(src)); err != nil {
 			return nil, fmt.Errorf("theme %q: layouts/%s.html: %v", name, k, cleanTemplateErr(err))
 		}
-		tm.Funcs(template.FuncMap{"part": newParts(tm).call, "date": t.date})
+		ps := newParts(tm)
+		tm.Funcs(template.FuncMap{"part": ps.call, "steps": ps.steps, "date": t.date})
 		t.pages[k] = &layout{tm: tm}
 	}
 	return t, nil
@@ -243,10 +244,11 @@ func (t *Theme) Render(w io.Writer, p *Page) error {
 var funcs = template.FuncMap{
 	// part is bound per layout set in Load; this entry only lets the
 	// layouts parse.
-	"part": func(string, any, any) template.HTML { return "" },
-	"join": strings.Join,
-	"add":  func(a, b int) int { return a + b },
-	"base": path.Base,
+	"part":  func(string, any, any) template.HTML { return "" },
+	"steps": func(any) template.HTML { return "" },
+	"join":  strings.Join,
+	"add":   func(a, b int) int { return a + b },
+	"base":  path.Base,
 	// date is bound per theme in Load: it reads the theme's day and
 	// month names.
 	"date": func(string, string) string { return "" },

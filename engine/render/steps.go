@@ -1,0 +1,107 @@
+package render
+
+import (
+	"html/template"
+	"strconv"
+	"strings"
+)
+
+// The steps of a student's page, by the steps function:
+//
+//	{{steps $}}
+//
+// writes $.Student.Steps, each as the layout's parts in this order:
+//
+//	step-open   V: whether the step is placed
+//	step-head   the competency (a Link)
+//	step-due    V: the step's StepDue
+//	step-lock   V: the prerequisites not mastered ([]Link), when there are any
+//	step-start  V: the suggested activity (a Link), unless the step is placed
+//	step-ways   the competency (a Link)
+//	step-close
+//
+// It gives what a range over the steps calling those parts would, without
+// text/template's reflective calls for every step: a long plan has
+// hundreds, and they were most of a large course's build. Each part is
+// cached like any other (a list of prerequisites by its links), so a
+// theme changes a step's markup by overriding the parts.
+
+// StepParts names the parts the steps function writes, in order.
+var StepParts = []string{"step-open", "step-head", "step-due", "step-lock", "step-start", "step-ways", "step-close"}
+
+// Start is the activity the step suggests: the first-ranked option of its
+// first choice group that has one.
+func (s StudentStep) Start() (Link, bool) {
+	for _, ids := range s.Ways.Choices {
+		for _, id := range ids {
+			if l, ok := s.Ways.Link(id); ok {
+				return l, true
+			}
+		}
+	}
+	return Link{}, false
+}
+
+// steps is the steps function as layouts see it; like part, it panics
+// with a part's error, which text/template reports as a call's error.
+func (ps *parts) steps(at any) template.HTML {
+	page, ok := at.(*Page)
+	if !ok || page.Student == nil {
+		panic(errStepsArg)
+	}
+	var out strings.Builder
+	put := func(s template.HTML, err error) {
+		if err != nil {
+			panic(err)
+		}
+		out.WriteString(string(s))
+	}
+	for _, st := range page.Student.Steps {
+		put(ps.render("step-open", page, st.Placed))
+		put(ps.render("step-head", page, st.Competency))
+		put(ps.render("step-due", page, st.Due))
+		if len(st.Requires) > 0 {
+			put(ps.list("step-lock", page, st.Requires))
+		}
+		if !st.Placed {
+			if l, ok := st.Start(); ok {
+				put(ps.render("step-start", page, l))
+			}
+		}
+		put(ps.render("step-ways", page, st.Competency))
+		put(ps.render("step-close", page, true))
+	}
+	return template.HTML(out.String())
+}
+
+type stepsArgError struct{}
+
+func (stepsArgError) Error() string { return "steps: give the student's page ($) as the argument" }
+
+var errStepsArg error = stepsArgError{}
+
+// list renders part name for a list of links as one value (V is the
+// []Link), cached by the links.
+func (ps *parts) list(name string, page *Page, ls []Link) (template.HTML, error) {
+	var key strings.Builder
+	key.WriteString("\x00list")
+	for _, l := range ls {
+		key.WriteString("\x00" + l.ID + "\x00" + l.Title + "\x00" + l.URL + "\x00" + l.Note + "\x00" + l.Modality + "\x00" + strconv.Itoa(l.Minutes))
+	}
+	k := partKey{name, page.Root, page.Lang, key.String()}
+	ps.mu.RLock()
+	s, ok := ps.values[k]
+	ps.mu.RUnlock()
+	if ok {
+		return template.HTML(s), nil
+	}
+	s, err := ps.exec(name, page, Part{V: ls})
+	if err == nil {
+		ps.mu.Lock()
+		if len(ps.values) < maxCachedParts {
+			ps.values[k] = s
+		}
+		ps.mu.Unlock()
+	}
+	return template.HTML(s), err
+}
