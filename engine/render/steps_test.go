@@ -1,0 +1,83 @@
+package render
+
+import (
+	"bytes"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/pacer-edu/pacer/themes"
+)
+
+// A theme changes a student page's steps by overriding the step parts:
+// the steps function writes them for every step, in plan order, a lock
+// only where a step has prerequisites and a start only where it is not
+// placed.
+func TestAThemeShapesTheStepsThroughTheStepParts(t *testing.T) {
+	root := t.TempDir()
+	src, err := fs.ReadFile(themes.FS, "default/layouts/partials.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// each step part of the default theme cut out (up to the next
+	// define), then defined anew
+	mine := string(src)
+	for _, name := range StepParts {
+		i := strings.Index(mine, `{{define "`+name+`"}}`)
+		if i < 0 {
+			t.Fatalf("the default partials have no %s", name)
+		}
+		n := strings.Index(mine[i+1:], "\n{{define ")
+		if n < 0 {
+			t.Fatalf("%s is the last define of the default partials", name)
+		}
+		mine = mine[:i] + mine[i+1+n+1:]
+	}
+	mine += `
+{{define "step-open"}}[open {{.V}}]{{end}}
+{{define "step-head"}}[head {{.ID}}]{{end}}
+{{define "step-due"}}[due {{.V.Target}}]{{end}}
+{{define "step-lock"}}[lock{{range .V}} {{.ID}}{{end}}]{{end}}
+{{define "step-start"}}[start {{.V.ID}}]{{end}}
+{{define "step-ways"}}[ways {{.ID}}]{{end}}
+{{define "step-close"}}[close]{{end}}
+`
+	dir := filepath.Join(root, "themes", "default", "layouts")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "partials.html"), []byte(mine), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	th, err := Load(root, "default")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := leanPages(th)[0]
+	var b bytes.Buffer
+	if err := th.Render(&b, p); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	i, j := strings.Index(out, `<ol class="steps">`), strings.Index(out, "</ol>")
+	if i < 0 || j < i {
+		t.Fatalf("no steps list:\n%s", out)
+	}
+	var want strings.Builder
+	for _, s := range p.Student.Steps {
+		want.WriteString("[open " + map[bool]string{true: "true", false: "false"}[s.Placed] + "][head " + s.Competency.ID + "][due " + s.Target + "]")
+		if len(s.Requires) > 0 {
+			want.WriteString("[lock " + s.Requires[0].ID + "]")
+		}
+		if !s.Placed {
+			l, _ := s.Start()
+			want.WriteString("[start " + l.ID + "]")
+		}
+		want.WriteString("[ways " + s.Competency.ID + "][close]")
+	}
+	if got := strings.TrimSpace(out[i+len(`<ol class="steps">`) : j]); got != want.String() {
+		t.Errorf("the steps are\n%s\nwant\n%s", got, want.String())
+	}
+}
