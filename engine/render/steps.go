@@ -50,6 +50,7 @@ func (ps *parts) steps(at any) template.HTML {
 		panic(errStepsArg)
 	}
 	var out strings.Builder
+	out.Grow(len(page.Student.Steps) * 700) // about what a step takes
 	put := func(s template.HTML, err error) {
 		if err != nil {
 			panic(err)
