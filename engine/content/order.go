@@ -21,3 +21,17 @@ func (c *Course) UnitOrder() []*Unit {
 	}
 	return out
 }
+
+// UnitsHolding maps each competency id to the ids of the units that hold
+// it, in the course's unit order (by id).
+func (c *Course) UnitsHolding() map[string][]string {
+	out := map[string][]string{}
+	for _, u := range c.Units {
+		for _, r := range u.Competencies {
+			if l := out[r.ID]; len(l) == 0 || l[len(l)-1] != u.ID {
+				out[r.ID] = append(l, u.ID)
+			}
+		}
+	}
+	return out
+}

@@ -7,6 +7,7 @@ import (
 	"github.com/pacer-edu/pacer/engine/config"
 	"github.com/pacer-edu/pacer/engine/content"
 	"github.com/pacer-edu/pacer/engine/coursedata"
+	"github.com/pacer-edu/pacer/engine/depend"
 	"github.com/pacer-edu/pacer/engine/internal/work"
 	"github.com/pacer-edu/pacer/engine/render"
 )
@@ -40,41 +41,27 @@ func (b *builder) chunkPathOf(id string) string {
 	return sessionChunkPath(id)
 }
 
-// unitsHolding maps each competency id to the ids of the units that hold
-// it, in the course's unit order (by id).
-func unitsHolding(c *content.Course) map[string][]string {
-	out := map[string][]string{}
-	for _, u := range c.Units {
-		for _, r := range u.Competencies {
-			if l := out[r.ID]; len(l) == 0 || l[len(l)-1] != u.ID {
-				out[r.ID] = append(l, u.ID)
-			}
-		}
-	}
-	return out
-}
-
 // chunksOf lists the chunks holding competency k: its units', or the rest.
 func (b *builder) chunksOf(k string) []string {
-	b.read(rUnitsOf, k, fAll)
+	b.read(depend.UnitsOf, k, depend.All)
 	if l := b.holding()[k]; len(l) > 0 {
 		return l
 	}
 	return []string{restChunk}
 }
 
-// holding is unitsHolding of the build's course, made before pages render
+// holding is UnitsHolding of the build's course, made before pages render
 // (jobs) or chunks are made, never by several goroutines at once.
 func (b *builder) holding() map[string][]string {
 	if b.held == nil {
-		b.held = unitsHolding(b.course)
+		b.held = b.course.UnitsHolding()
 	}
 	return b.held
 }
 
 // actChunks lists the chunks holding activity a.
 func (b *builder) actChunks(a *content.Activity) []string {
-	b.read(rActivity, a.ID, fFor)
+	b.read(depend.Activity, a.ID, depend.For)
 	if len(a.For) == 0 {
 		return []string{restChunk}
 	}
@@ -123,21 +110,21 @@ func (b *builder) courseChunk(id string) []byte {
 	c := &coursedata.Chunk{Competencies: map[string]coursedata.Competency{}, Activities: map[string]coursedata.Activity{}}
 	var comps []string
 	if id == restChunk {
-		b.read(rCompetencies, "", fAll)
-		b.read(rActivities, "", fAll)
+		b.read(depend.Competencies, "", depend.All)
+		b.read(depend.Activities, "", depend.All)
 		for _, k := range b.course.Competencies {
 			if b.chunksOf(k.ID)[0] == restChunk {
 				comps = append(comps, k.ID)
 			}
 		}
 		for _, a := range b.course.Activities {
-			if b.read(rActivity, a.ID, fFor); len(a.For) == 0 {
+			if b.read(depend.Activity, a.ID, depend.For); len(a.For) == 0 {
 				c.Activities[a.ID] = b.wireActivity(a)
 			}
 		}
 	} else {
 		u := b.course.Unit[id]
-		b.read(rUnit, id, fTitle|fComps|fDiagnostic)
+		b.read(depend.Unit, id, depend.Title|depend.Comps|depend.Diagnostic)
 		if u == nil {
 			return nil
 		}
@@ -152,7 +139,7 @@ func (b *builder) courseChunk(id string) []byte {
 		c.Units = map[string]coursedata.Unit{id: x}
 	}
 	for _, id := range comps {
-		b.read(rCompetency, id, fTitle|fCan|fRequires|fRule)
+		b.read(depend.Competency, id, depend.Title|depend.Can|depend.Requires|depend.Rule)
 		k := b.course.Competency[id]
 		if k == nil {
 			continue
@@ -162,7 +149,7 @@ func (b *builder) courseChunk(id string) []byte {
 			x.R = append(x.R, r.ID)
 		}
 		c.Competencies[id] = x
-		b.read(rActsFor, id, fAll)
+		b.read(depend.ActsFor, id, depend.All)
 		for _, a := range b.course.ActivitiesFor[id] {
 			c.Activities[a.ID] = b.wireActivity(a)
 		}
@@ -171,7 +158,7 @@ func (b *builder) courseChunk(id string) []byte {
 }
 
 func (b *builder) wireActivity(a *content.Activity) coursedata.Activity {
-	b.read(rActivity, a.ID, fTitle|fModality|fMinutes|fLevel|fChoice|fCheckCount|fAliases|fFor)
+	b.read(depend.Activity, a.ID, depend.Title|depend.Modality|depend.Minutes|depend.Level|depend.Choice|depend.CheckCount|depend.Aliases|depend.For)
 	x := coursedata.Activity{T: a.Title, U: activityURL(a.ID), Mod: a.Modality, Min: a.Minutes, Lvl: a.Level, Ch: a.Choice, N: len(a.Checks), Al: a.Aliases}
 	for _, r := range a.For {
 		x.F = append(x.F, r.ID)

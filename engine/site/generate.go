@@ -160,7 +160,7 @@ func (b *builder) jobs(site *render.Site, put func(string, outFile) error) ([]jo
 	}
 	lang := b.cfg.Language
 	b.shared = newShared()
-	b.held = unitsHolding(c)
+	b.held = c.UnitsHolding()
 	b.actIDs = newActIDs(c)
 	if b.planner == nil {
 		b.planner = plan.New(c)

@@ -13,6 +13,7 @@ import (
 	"github.com/pacer-edu/pacer/engine/assets"
 	"github.com/pacer-edu/pacer/engine/config"
 	"github.com/pacer-edu/pacer/engine/content"
+	"github.com/pacer-edu/pacer/engine/depend"
 	"github.com/pacer-edu/pacer/engine/diag"
 	"github.com/pacer-edu/pacer/engine/internal/work"
 	"github.com/pacer-edu/pacer/engine/render"
@@ -85,7 +86,7 @@ type page struct {
 	stored storedPage
 	diags  []diag.Diagnostic
 	copies map[string]string // files its links copy: output path -> source
-	reads  *readSet
+	reads  *depend.Set
 	// plan is a student page's plan: its reads are not in reads.
 	plan *planned
 }
@@ -327,12 +328,12 @@ func (s *Session) build(b *builder, old *snapshot, changed []string) (*Update, e
 	var (
 		todo      []job
 		replanned map[string]*planned
-		ch        map[readKey]facet
+		ch        map[depend.Key]depend.Facet
 	)
 	if old == nil {
 		todo = jobs
 	} else {
-		ch = changes(old.b, b)
+		ch = depend.Diff(old.b.dependState(), b.dependState())
 		todo, replanned = s.stale(old, b, jobs, ch, changed)
 		up.Full = len(todo) == len(jobs)
 	}
@@ -427,19 +428,19 @@ func (s *Session) build(b *builder, old *snapshot, changed []string) (*Update, e
 // making it read.
 type chunkOut struct {
 	data  []byte
-	reads *readSet
+	reads *depend.Set
 }
 
 // sessionChunks makes the chunks of b's course: again those that read
 // something in ch (every one without an old snapshot), the old ones else.
-func sessionChunks(b *builder, old *snapshot, ch map[readKey]facet) map[string]*chunkOut {
+func sessionChunks(b *builder, old *snapshot, ch map[depend.Key]depend.Facet) map[string]*chunkOut {
 	ids := b.chunkIDs()
 	out := make(map[string]*chunkOut, len(ids))
-	cs := newChangeSet(ch, nil)
+	cs := depend.NewChanges(ch, nil)
 	var todo []string
 	for _, id := range ids {
 		if old != nil {
-			if c := old.chunks[id]; c != nil && !c.reads.touches(cs) {
+			if c := old.chunks[id]; c != nil && !c.reads.Touches(cs) {
 				out[id] = c
 				continue
 			}
@@ -450,9 +451,9 @@ func sessionChunks(b *builder, old *snapshot, ch map[readKey]facet) map[string]*
 	work.Each(len(todo), func() func(int) error {
 		return func(i int) error {
 			cb := *b
-			cb.reads = newReadSet()
+			cb.reads = depend.NewSet()
 			data := cb.courseChunk(todo[i])
-			cb.reads.freeze()
+			cb.reads.Freeze()
 			made[i] = &chunkOut{data: data, reads: cb.reads}
 			return nil
 		}
@@ -524,7 +525,7 @@ func renderPages(b *builder, jobs []job, store *pageStore) (map[string]*page, er
 			return err
 		}
 		pb := builders[i]
-		pb.reads.freeze()
+		pb.reads.Freeze()
 		pages[i] = &page{stored: sp, diags: pb.res.Diags.Items(), copies: pb.links.copies, reads: pb.reads, plan: pb.planned}
 		builders[i] = nil
 		return nil
@@ -547,7 +548,7 @@ func (b *builder) forPage() *builder {
 	pb.res = &res
 	pb.links = &linker{root: b.links.root, pages: b.links.pages, diags: res.Diags, fence: b.links.fence, copies: map[string]string{}}
 	pb.shared = b.shared.forPage()
-	pb.reads = newReadSet()
+	pb.reads = depend.NewSet()
 	pb.links.reads = pb.reads
 	pb.planned = nil
 	return &pb
@@ -558,19 +559,19 @@ func (b *builder) forPage() *builder {
 // read something that changed. A student page that read only its plan's
 // inputs is planned again first, and is stale only if the playlist
 // differs; replanned holds, by path, the new plans of those that stand.
-func (s *Session) stale(old *snapshot, b *builder, jobs []job, ch map[readKey]facet, changed []string) (todo []job, replanned map[string]*planned) {
+func (s *Session) stale(old *snapshot, b *builder, jobs []job, ch map[depend.Key]depend.Facet, changed []string) (todo []job, replanned map[string]*planned) {
 	disk := make([]string, len(changed))
 	for i, p := range changed {
 		disk[i] = s.rel(p)
 	}
-	cs, planCS := newChangeSet(ch, disk), newChangeSet(ch, nil)
+	cs, planCS := depend.NewChanges(ch, disk), depend.NewChanges(ch, nil)
 	var check []int // jobs to plan again
 	for i, j := range jobs {
 		op := old.pages[j.path]
 		switch {
-		case op == nil || op.reads.touches(cs):
+		case op == nil || op.reads.Touches(cs):
 			todo = append(todo, j)
-		case op.plan != nil && op.plan.reads.touches(planCS):
+		case op.plan != nil && op.plan.reads.Touches(planCS):
 			check = append(check, i)
 		}
 	}
@@ -583,7 +584,7 @@ func (s *Session) stale(old *snapshot, b *builder, jobs []job, ch map[readKey]fa
 			op := old.pages[jobs[check[i]].path]
 			if st := b.course.Student[op.plan.student]; st != nil {
 				pl, _ := b.planner.Build(st)
-				plans[i] = &planned{student: st.ID, reads: planReads(b.course, st, pl), hash: planHash(jsonJS(pl))}
+				plans[i] = &planned{student: st.ID, reads: depend.PlanReads(b.course, st, pl), hash: planHash(jsonJS(pl))}
 			}
 			return nil
 		}

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pacer-edu/pacer/engine/depend"
 	"github.com/pacer-edu/pacer/engine/internal/gencourse"
 )
 
@@ -101,10 +102,8 @@ func studentPagesWith(t *testing.T, s *Session, comp string) []string {
 		if p.plan == nil {
 			continue
 		}
-		for _, e := range p.plan.reads.list {
-			if e.key == (readKey{rBoard, comp}) {
-				out = append(out, path)
-			}
+		if p.plan.reads.Read(depend.Key{Kind: depend.Board, ID: comp}) != 0 {
+			out = append(out, path)
 		}
 	}
 	slices.Sort(out)

@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/pacer-edu/pacer/engine/content"
+	"github.com/pacer-edu/pacer/engine/depend"
 	"github.com/pacer-edu/pacer/engine/diag"
 	"github.com/pacer-edu/pacer/engine/markdown"
 	"github.com/pacer-edu/pacer/engine/pubfile"
@@ -24,7 +25,7 @@ type linker struct {
 	diags *diag.List
 	fence *pubfile.Fence
 	// reads records what the page's links looked up (a session's page).
-	reads *readSet
+	reads *depend.Set
 
 	mu     sync.Mutex
 	copies map[string]string // output path -> source path
@@ -65,11 +66,11 @@ func (l *linker) hook(file, pagePath string) func(markdown.Link) string {
 			suffix += "#" + u.Fragment
 		}
 		up := rootOf(pagePath)
-		l.reads.add(rPageOf, target, fAll)
+		l.reads.Add(depend.PageOf, target, depend.All)
 		if page, ok := l.pages[target]; ok {
 			return up + page + suffix
 		}
-		l.reads.add(rDisk, target, fAll)
+		l.reads.Add(depend.Disk, target, depend.All)
 		src := filepath.Join(l.root, filepath.FromSlash(target))
 		fi, err := os.Stat(src)
 		what := "link"

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/pacer-edu/pacer/engine/content"
+	"github.com/pacer-edu/pacer/engine/depend"
 	"github.com/pacer-edu/pacer/engine/diag"
 	"github.com/pacer-edu/pacer/engine/markdown"
 	"github.com/pacer-edu/pacer/engine/mastery"
@@ -21,7 +22,7 @@ import (
 // from the course, recording what it reads (reads.go).
 
 func (b *builder) page(site *render.Site, kind, lang, title string) *render.Page {
-	b.read(rMenu, "", fAll) // site.Units, every page's menu
+	b.read(depend.Menu, "", depend.All) // site.Units, every page's menu
 	strs, ok := b.stringsPath[lang]
 	if !ok {
 		strs = b.stringsPath["en"]
@@ -44,7 +45,7 @@ func csp(frame string) string {
 }
 
 func (b *builder) compLink(id string) render.Link {
-	b.read(rCompetency, id, fTitle|fCan)
+	b.read(depend.Competency, id, depend.Title|depend.Can)
 	k := b.course.Competency[id]
 	if k == nil {
 		return render.Link{ID: id, Title: id, URL: competencyURL(id)}
@@ -53,7 +54,7 @@ func (b *builder) compLink(id string) render.Link {
 }
 
 func (b *builder) actLink(a *content.Activity, t map[string]string) render.Link {
-	b.read(rActivity, a.ID, fTitle|fModality|fMinutes)
+	b.read(depend.Activity, a.ID, depend.Title|depend.Modality|depend.Minutes)
 	// Not fmt.Sprintf: student pages make hundreds of these each.
 	return render.Link{ID: a.ID, Title: a.Title, URL: activityURL(a.ID), Note: t["modality."+a.Modality] + " · " + strconv.Itoa(a.Minutes) + " " + t["minutes"], Modality: a.Modality, Minutes: a.Minutes}
 }
@@ -62,7 +63,7 @@ func (b *builder) indexPage(site *render.Site, lang string) *render.Page {
 	p := b.page(site, "index", lang, b.cfg.Title)
 	idx := &render.Index{}
 	for _, u := range b.unitOrder() {
-		b.read(rUnit, u.ID, fComps)
+		b.read(depend.Unit, u.ID, depend.Comps)
 		us := render.UnitSummary{Link: render.Link{ID: u.ID, Title: u.Title, URL: unitURL(u.ID)}}
 		for _, r := range u.Competencies {
 			us.Competencies = append(us.Competencies, b.compLink(r.ID))
@@ -70,9 +71,9 @@ func (b *builder) indexPage(site *render.Site, lang string) *render.Page {
 		idx.Units = append(idx.Units, us)
 	}
 	var nodes []render.MapNode
-	b.read(rCompetencies, "", fAll)
+	b.read(depend.Competencies, "", depend.All)
 	for _, k := range b.mapOrder() {
-		b.read(rCompetency, k.ID, fRequires)
+		b.read(depend.Competency, k.ID, depend.Requires)
 		idx.Competencies = append(idx.Competencies, b.compLink(k.ID))
 		n := render.MapNode{ID: k.ID, Title: k.Title, URL: competencyURL(k.ID)}
 		for _, r := range k.Requires {
@@ -121,7 +122,7 @@ func (b *builder) activityBody(r *markdown.Renderer, a *content.Activity) (templ
 
 func (b *builder) unitPage(site *render.Site, lang string, r *markdown.Renderer, u *content.Unit) (*render.Page, error) {
 	p := b.page(site, "unit", lang, u.Title)
-	b.read(rUnit, u.ID, fAll)
+	b.read(depend.Unit, u.ID, depend.All)
 	body, err := b.body(r, u.Body, u.File, u.BodyLine, "u", unitURL(u.ID))
 	if err != nil {
 		return nil, err
@@ -132,9 +133,9 @@ func (b *builder) unitPage(site *render.Site, lang string, r *markdown.Renderer,
 	}
 	for _, ref := range u.Competencies {
 		v.Competencies = append(v.Competencies, b.compLink(ref.ID))
-		b.read(rActsFor, ref.ID, fAll)
+		b.read(depend.ActsFor, ref.ID, depend.All)
 		for _, a := range b.course.ActivitiesFor[ref.ID] {
-			b.read(rActivity, a.ID, fCheckCount)
+			b.read(depend.Activity, a.ID, depend.CheckCount)
 			v.Checks += len(a.Checks)
 		}
 	}
@@ -145,15 +146,15 @@ func (b *builder) unitPage(site *render.Site, lang string, r *markdown.Renderer,
 func (b *builder) diagnosticPage(site *render.Site, lang string, u *content.Unit) *render.Page {
 	p := b.page(site, "diagnostic", lang, p0(b.theme.Strings(lang)["diagnostic.title"], u.Title))
 	p.NoIndex = true
-	b.read(rUnit, u.ID, fAll)
+	b.read(depend.Unit, u.ID, depend.All)
 	d := &render.Diagnostic{Unit: render.Link{ID: u.ID, Title: u.Title, URL: unitURL(u.ID)}}
 	for _, ref := range u.Competencies {
 		dc := render.DiagnosticCompetency{Link: b.compLink(ref.ID)}
-		b.read(rActsFor, ref.ID, fAll)
+		b.read(depend.ActsFor, ref.ID, depend.All)
 		acts := b.course.ActivitiesFor[ref.ID]
 		counts := make([]int, len(acts))
 		for i, a := range acts {
-			b.read(rActivity, a.ID, fChecks)
+			b.read(depend.Activity, a.ID, depend.Checks)
 			counts[i] = len(a.Checks)
 		}
 		// A short check-in: a few items a competency, spread over its activities.
@@ -174,7 +175,7 @@ func p0(label, title string) string { return strings.TrimSpace(label + " " + tit
 
 func (b *builder) competencyPage(site *render.Site, lang string, r *markdown.Renderer, k *content.Competency) (*render.Page, error) {
 	p := b.page(site, "competency", lang, k.Title)
-	b.read(rCompetency, k.ID, fAll)
+	b.read(depend.Competency, k.ID, depend.All)
 	body, err := b.body(r, k.Body, k.File, k.BodyLine, "c", competencyURL(k.ID))
 	if err != nil {
 		return nil, err
@@ -185,7 +186,7 @@ func (b *builder) competencyPage(site *render.Site, lang string, r *markdown.Ren
 	for _, ref := range k.Requires {
 		v.Requires = append(v.Requires, b.compLink(ref.ID))
 	}
-	b.read(rRequiredBy, k.ID, fAll)
+	b.read(depend.RequiredBy, k.ID, depend.All)
 	for _, other := range b.course.Competencies {
 		for _, ref := range other.Requires {
 			if ref.ID == k.ID {
@@ -194,7 +195,7 @@ func (b *builder) competencyPage(site *render.Site, lang string, r *markdown.Ren
 		}
 	}
 	for _, u := range b.unitOrder() {
-		b.read(rUnit, u.ID, fComps)
+		b.read(depend.Unit, u.ID, depend.Comps)
 		for _, ref := range u.Competencies {
 			if ref.ID == k.ID {
 				v.Units = append(v.Units, render.Link{ID: u.ID, Title: u.Title, URL: unitURL(u.ID)})
@@ -202,10 +203,10 @@ func (b *builder) competencyPage(site *render.Site, lang string, r *markdown.Ren
 		}
 	}
 	cols := map[string]*render.BoardColumn{}
-	b.read(rActsFor, k.ID, fAll)
+	b.read(depend.ActsFor, k.ID, depend.All)
 	for _, a := range b.course.ActivitiesFor[k.ID] {
 		l := b.actLink(a, p.T)
-		b.read(rActivity, a.ID, fLevel)
+		b.read(depend.Activity, a.ID, depend.Level)
 		switch a.Level {
 		case "support":
 			v.Support = append(v.Support, l)
@@ -232,7 +233,7 @@ func (b *builder) competencyPage(site *render.Site, lang string, r *markdown.Ren
 func (b *builder) activityPage(site *render.Site, lang string, r *markdown.Renderer, a *content.Activity) (*render.Page, error) {
 	p := b.page(site, "activity", lang, a.Title)
 	p.NoIndex = true
-	b.read(rActivity, a.ID, fAll)
+	b.read(depend.Activity, a.ID, depend.All)
 	body, err := b.activityBody(r, a)
 	if err != nil {
 		return nil, err
@@ -245,7 +246,7 @@ func (b *builder) activityPage(site *render.Site, lang string, r *markdown.Rende
 		m := markdown.Media{Src: a.Media, Title: a.Title}
 		if !strings.Contains(a.Media, "://") {
 			local := filepath.Join(b.course.Root, filepath.FromSlash(path.Dir(a.File)), filepath.FromSlash(a.Media))
-			b.read(rDisk, content.CaptionsFile(path.Join(path.Dir(a.File), a.Media)), fAll)
+			b.read(depend.Disk, content.CaptionsFile(path.Join(path.Dir(a.File), a.Media)), depend.All)
 			if vtt := captionsOf(local); vtt != "" {
 				m.Captions, m.Lang = filepath.Base(vtt), lang
 			}
@@ -281,17 +282,17 @@ func (b *builder) studentPage(site *render.Site, lang string, r *markdown.Render
 		}
 		b.res.Diags.Add(diag.Diagnostic{Pos: pos, Severity: diag.Warning, Kind: w.Kind, Message: w.Message, Hint: w.Hint})
 	}
-	b.read(rStudent, s.ID, fAll)
+	b.read(depend.Student, s.ID, depend.All)
 	playlist := b.wirePlaylist(pl)
 	if b.reads != nil {
 		// the plan's own JSON, as the session hashes a new plan to compare
-		b.planned = &planned{student: s.ID, reads: planReads(b.course, s, pl), hash: planHash(jsonJS(pl))}
+		b.planned = &planned{student: s.ID, reads: depend.PlanReads(b.course, s, pl), hash: planHash(jsonJS(pl))}
 	}
 	v := &render.Student{Token: tok, Name: s.Name, Goals: s.Goals, Start: pl.Start, End: pl.End, Shortfall: pl.Shortfall, Playlist: playlist}
-	b.read(rReceipt, tok, fAll)
+	b.read(depend.Receipt, tok, depend.All)
 	v.Snapshot = b.receipts[tok]
 	for _, id := range pl.Units {
-		b.read(rUnit, id, fTitle|fBody)
+		b.read(depend.Unit, id, depend.Title|depend.Body)
 		u := b.course.Unit[id]
 		if u == nil {
 			continue

@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"github.com/pacer-edu/pacer/engine/content"
+	"github.com/pacer-edu/pacer/engine/depend"
 	"github.com/pacer-edu/pacer/engine/markdown"
 	"github.com/pacer-edu/pacer/engine/render"
 )
@@ -47,7 +48,7 @@ func (s *shared) forPage() *shared {
 // actLink is the link to activity id with its note in lang; false if the
 // course has no such activity.
 func (s *shared) actLink(b *builder, lang string, t map[string]string, id string) (render.Link, bool) {
-	b.read(rActivity, id, fTitle|fModality|fMinutes)
+	b.read(depend.Activity, id, depend.Title|depend.Modality|depend.Minutes)
 	k := langID{lang, id}
 	c := s.links
 	c.mu.Lock()

@@ -20,6 +20,7 @@ import (
 
 	"github.com/pacer-edu/pacer/engine/config"
 	"github.com/pacer-edu/pacer/engine/content"
+	"github.com/pacer-edu/pacer/engine/depend"
 	"github.com/pacer-edu/pacer/engine/diag"
 	"github.com/pacer-edu/pacer/engine/plan"
 	"github.com/pacer-edu/pacer/engine/pubfile"
@@ -169,7 +170,7 @@ type builder struct {
 	shared *shared
 	// reads records what the page being rendered reads, and planned its
 	// plan (a dev server's page builder; nil in a cold build).
-	reads   *readSet
+	reads   *depend.Set
 	planned *planned
 	// receipts is each student's snapshot by token (receipts.go); nil
 	// when the receipts folder is off.

@@ -8,6 +8,7 @@ import (
 	"strconv"
 
 	"github.com/pacer-edu/pacer/engine/content"
+	"github.com/pacer-edu/pacer/engine/depend"
 	"github.com/pacer-edu/pacer/engine/plan"
 )
 
@@ -44,7 +45,7 @@ func newActIDs(c *content.Course) actIDs {
 // wirePlaylist is pl's JSON as the student page carries it.
 func (b *builder) wirePlaylist(pl plan.Playlist) template.JS {
 	for _, st := range pl.Steps {
-		b.read(rActsFor, st.Competency, fAll)
+		b.read(depend.ActsFor, st.Competency, depend.All)
 	}
 	ids := b.actIDs
 	if ids == nil {

@@ -1,4 +1,4 @@
-package site
+package depend
 
 import (
 	"reflect"
@@ -9,7 +9,7 @@ import (
 )
 
 // Every field of every course item is compared by its kind's facets
-// function, so a field added to the model without a facet fails here
+// function, so a field added to the model without a Facet fails here
 // instead of leaving the pages that show it stale in the dev server.
 func TestFacetsCoverEveryField(t *testing.T) {
 	a := &content.Activity{ID: "a", Title: "A", For: []content.Ref{{ID: "k"}}, Interests: []string{"x"},
@@ -25,7 +25,7 @@ func TestFacetsCoverEveryField(t *testing.T) {
 
 // everyField changes each leaf field of a copy of *x in turn and checks
 // that diff sees it.
-func everyField[T any](t *testing.T, x *T, diff func(o, n *T) facet) {
+func everyField[T any](t *testing.T, x *T, diff func(o, n *T) Facet) {
 	t.Helper()
 	typ := reflect.TypeOf(x).Elem().Name()
 	for _, leaf := range leaves(reflect.ValueOf(x).Elem(), typ) {

@@ -1,0 +1,599 @@
+// Package depend owns the dev server's rebuild bookkeeping: what a page
+// read while it rendered (a Set of keys, each with the facets of the item
+// it looked at: an activity's title, a competency's prerequisites, a
+// unit's body, whether a file is on disk), what differs between two loads
+// of a course (Diff), and so whether a page must render again
+// (Set.Touches). It knows nothing about pages: a page records what it
+// reads, and a change re-renders exactly the pages that read something
+// that changed. A cold build records nothing: its pages have no Set.
+package depend
+
+import (
+	"hash/maphash"
+	"html/template"
+	"slices"
+	"strings"
+
+	"github.com/pacer-edu/pacer/engine/check"
+	"github.com/pacer-edu/pacer/engine/content"
+	"github.com/pacer-edu/pacer/engine/plan"
+)
+
+// Kind is the kind of thing read.
+type Kind uint8
+
+const (
+	Activity   Kind = iota + 1 // id: activity id
+	Competency                 // id: competency id
+	Unit                       // id: unit id
+	Group                      // id: group id
+	Student                    // id: student id
+	// ActsFor is the ids of a competency's activities, in order.
+	ActsFor
+	// RequiredBy is the ids of the competencies that require one.
+	RequiredBy
+	// Menu is the units in the order students meet them, with their
+	// titles (id "").
+	Menu
+	// Competencies is the ids of every competency (id "").
+	Competencies
+	// Activities and Units are the ids of every activity and every
+	// unit (id "").
+	Activities
+	Units
+	// PageOf is which page a course file is, if any (id: the file,
+	// relative to the site root).
+	PageOf
+	// Board is what ranking uses of a competency's activities: which
+	// they are and their Plan facets.
+	Board
+	// Disk is a file on disk (id: relative to the site root): whether it
+	// is there and a file. Its bytes are served as they are, not read.
+	Disk
+	// Receipt is the snapshot of a student's newest receipt (id: the
+	// student's token, engine/site/receipts.go).
+	Receipt
+	// UnitsOf is the ids of the units that hold a competency (id), which
+	// say what chunks of the course data hold it (engine/site/chunks.go).
+	UnitsOf
+)
+
+// Key names one thing read.
+type Key struct {
+	Kind Kind
+	ID   string
+}
+
+// Facet is a set of parts of an item; a key read or changed with facets
+// that share a bit means the page saw the change.
+type Facet uint32
+
+const (
+	Title Facet = 1 << iota
+	Minutes
+	Modality
+	Level
+	Choice
+	Interests
+	For
+	Aliases
+	Checks     // the checks, in full
+	CheckCount // how many checks
+	Body       // body, its first line, the file it is in
+	Media
+	Can
+	Codes
+	Requires
+	Rule
+	Comps // a unit's competencies
+	Diagnostic
+	GroupUnits // a group's units
+	Dates      // a group's start and end
+	Other      // anything else (positions of things pages do not show)
+
+	All Facet = ^Facet(0)
+)
+
+// Facets of an activity that ranking and a step's minutes use.
+const Plan = Minutes | Modality | Interests | Level | Choice
+
+// Set is what one page read: a map while the page renders, then a
+// list (Freeze), smaller to keep for thousands of pages. A nil set records
+// nothing, so a cold build pays only a nil check.
+type Set struct {
+	m    map[Key]Facet
+	list []readEntry
+}
+
+type readEntry struct {
+	key Key
+	f   Facet
+	h   uint64 // keyHash(key)
+}
+
+var keySeed = maphash.MakeSeed()
+
+// keyHash hashes a key once, when a set is frozen, so that looking a
+// page's reads up in the few keys a save changed compares numbers.
+func keyHash(k Key) uint64 {
+	var h maphash.Hash
+	h.SetSeed(keySeed)
+	h.WriteByte(byte(k.Kind))
+	h.WriteString(k.ID)
+	return h.Sum64()
+}
+
+func NewSet() *Set { return &Set{m: map[Key]Facet{}} }
+
+// Add records that the page read facets f of item id of kind k.
+func (r *Set) Add(k Kind, id string, f Facet) {
+	if r == nil || r.m == nil {
+		return
+	}
+	r.m[Key{k, id}] |= f
+}
+
+// Read is the facets of k the set recorded (0 for none).
+func (r *Set) Read(k Key) Facet {
+	if r == nil {
+		return 0
+	}
+	if r.m != nil {
+		return r.m[k]
+	}
+	var f Facet
+	for _, e := range r.list {
+		if e.key == k {
+			f |= e.f
+		}
+	}
+	return f
+}
+
+// Freeze ends recording.
+func (r *Set) Freeze() {
+	if r == nil || r.m == nil {
+		return
+	}
+	r.list = make([]readEntry, 0, len(r.m))
+	for k, f := range r.m {
+		r.list = append(r.list, readEntry{k, f, keyHash(k)})
+	}
+	r.m = nil
+}
+
+// Changes is what changed since the last build, as pages look it up:
+// the keys and facets changed (Diff), their hashes, and the files
+// on disk at the paths saved.
+type Changes struct {
+	m map[Key]Facet
+	// hashes of the keys in m: few (a save), or many in hash.
+	few  []uint64
+	hash map[uint64]bool
+	disk []string
+}
+
+func NewChanges(ch map[Key]Facet, disk []string) *Changes {
+	cs := &Changes{m: ch, disk: disk}
+	if len(ch) > 8 {
+		cs.hash = make(map[uint64]bool, len(ch))
+	}
+	for k := range ch {
+		if cs.hash != nil {
+			cs.hash[keyHash(k)] = true
+		} else {
+			cs.few = append(cs.few, keyHash(k))
+		}
+	}
+	return cs
+}
+
+// has says whether a key with hash h may be in the set.
+func (cs *Changes) has(h uint64) bool {
+	if cs.hash != nil {
+		return cs.hash[h]
+	}
+	for _, x := range cs.few {
+		if x == h {
+			return true
+		}
+	}
+	return false
+}
+
+// Touches says whether the (frozen) set read anything in cs.
+func (r *Set) Touches(cs *Changes) bool {
+	if r == nil {
+		return false
+	}
+	for i := range r.list {
+		e := &r.list[i]
+		if cs.has(e.h) && cs.m[e.key]&e.f != 0 || e.key.Kind == Disk && under(e.key.ID, cs.disk) {
+			return true
+		}
+	}
+	return false
+}
+
+// under says whether p is one of paths or inside one of them.
+func under(p string, paths []string) bool {
+	for _, q := range paths {
+		if p == q || strings.HasPrefix(p, q+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+// PlanReads is what planning student s read of course c, given the plan
+// it made: the student, their group, their units' competencies, and for
+// every competency the plan walked, its prerequisites and what ranking
+// uses of each of its activities. A student page keeps these apart from
+// its other reads: when only they changed, the session plans again and
+// re-renders the page only if the plan did change (an edit to an
+// activity's minutes moves only the plans where it is ranked first or
+// its rank changes).
+func PlanReads(c *content.Course, s *content.Student, pl plan.Playlist) *Set {
+	r := NewSet()
+	r.Add(Student, s.ID, All)
+	units := s.Units
+	if s.Group != nil {
+		r.Add(Group, s.Group.ID, GroupUnits|Dates)
+		if g := c.Group[s.Group.ID]; g != nil && len(units) == 0 {
+			units = g.Units
+		}
+	}
+	for _, u := range units {
+		r.Add(Unit, u.ID, Comps)
+		if unit := c.Unit[u.ID]; unit != nil {
+			for _, k := range unit.Competencies {
+				r.Add(Competency, k.ID, Requires)
+			}
+		}
+	}
+	for _, m := range s.Mastered {
+		r.Add(Competency, m.ID, Requires)
+	}
+	for _, st := range pl.Steps {
+		r.Add(Competency, st.Competency, Requires)
+		r.Add(Board, st.Competency, All)
+	}
+	r.Freeze()
+	return r
+}
+
+// activityFacets says which parts of an activity differ between o and n.
+// Every field of content.Activity is compared here
+// (TestFacetsCoverEveryField), so an activity's own page, which reads
+// All, sees any change.
+func activityFacets(o, n *content.Activity) Facet {
+	var f Facet
+	if o.Title != n.Title {
+		f |= Title
+	}
+	if o.Minutes != n.Minutes {
+		f |= Minutes
+	}
+	if o.Modality != n.Modality {
+		f |= Modality
+	}
+	if o.Level != n.Level {
+		f |= Level
+	}
+	if o.Choice != n.Choice {
+		f |= Choice
+	}
+	if !slices.Equal(o.Interests, n.Interests) {
+		f |= Interests
+	}
+	if !slices.Equal(o.For, n.For) {
+		f |= For
+	}
+	if !slices.Equal(o.Aliases, n.Aliases) {
+		f |= Aliases
+	}
+	if len(o.Checks) != len(n.Checks) {
+		f |= CheckCount | Checks
+	} else if !checksEqual(o.Checks, n.Checks) {
+		f |= Checks
+	}
+	if !slices.Equal(o.Body, n.Body) || o.BodyLine != n.BodyLine || o.Dir != n.Dir {
+		f |= Body
+	}
+	if o.Media != n.Media || o.MediaPos != n.MediaPos {
+		f |= Media
+	}
+	if o.Source != n.Source || !paramsEqual(o.Params, n.Params) {
+		f |= Other
+	}
+	return f
+}
+
+func checksEqual(a, b []check.Check) bool {
+	for i := range a {
+		x, y := a[i], b[i]
+		if x.Pos != y.Pos || x.Q != y.Q || x.Explain != y.Explain || x.Multi != y.Multi ||
+			!slices.Equal(x.Answer, y.Answer) || !slices.Equal(x.Choices, y.Choices) || !slices.Equal(x.Accept, y.Accept) {
+			return false
+		}
+	}
+	return true
+}
+
+// paramsEqual compares decoded YAML values (strings, numbers, booleans,
+// lists and maps of them).
+func paramsEqual(a, b map[string]any) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		w, ok := b[k]
+		if !ok || !valueEqual(v, w) {
+			return false
+		}
+	}
+	return true
+}
+
+func valueEqual(a, b any) bool {
+	switch x := a.(type) {
+	case map[string]any:
+		y, ok := b.(map[string]any)
+		return ok && paramsEqual(x, y)
+	case []any:
+		y, ok := b.([]any)
+		if !ok || len(x) != len(y) {
+			return false
+		}
+		for i := range x {
+			if !valueEqual(x[i], y[i]) {
+				return false
+			}
+		}
+		return true
+	default:
+		// Scalars; anything else decoded from YAML compares as unequal
+		// unless it is the same value, which errs towards re-rendering.
+		defer func() { recover() }()
+		return a == b
+	}
+}
+
+func competencyFacets(o, n *content.Competency) Facet {
+	var f Facet
+	if o.Title != n.Title {
+		f |= Title
+	}
+	if o.Can != n.Can {
+		f |= Can
+	}
+	if !slices.Equal(o.Codes, n.Codes) {
+		f |= Codes
+	}
+	if o.Case != n.Case {
+		f |= Other // no page shows it: the cartridge export reads it
+	}
+	if !slices.Equal(o.Requires, n.Requires) {
+		f |= Requires
+	}
+	if o.Rule != n.Rule {
+		f |= Rule
+	}
+	if !slices.Equal(o.Body, n.Body) || o.BodyLine != n.BodyLine || o.Source != n.Source {
+		f |= Body
+	}
+	return f
+}
+
+func unitFacets(o, n *content.Unit) Facet {
+	var f Facet
+	if o.Title != n.Title {
+		f |= Title
+	}
+	if !slices.Equal(o.Competencies, n.Competencies) {
+		f |= Comps
+	}
+	if o.Diagnostic != n.Diagnostic {
+		f |= Diagnostic
+	}
+	if !slices.Equal(o.Body, n.Body) || o.BodyLine != n.BodyLine || o.Source != n.Source {
+		f |= Body
+	}
+	return f
+}
+
+func groupFacets(o, n *content.Group) Facet {
+	var f Facet
+	if o.Title != n.Title {
+		f |= Title
+	}
+	if !slices.Equal(o.Units, n.Units) {
+		f |= GroupUnits
+	}
+	if o.Start != n.Start || o.End != n.End {
+		f |= Dates
+	}
+	if o.Source != n.Source || o.Keys != n.Keys {
+		f |= Other // Keys: where plan warnings point
+	}
+	return f
+}
+
+// studentFacets: a student's page and plan read all of the student, so
+// any difference is All.
+func studentFacets(o, n *content.Student) Facet {
+	same := o.Source == n.Source && o.Name == n.Name && o.Start == n.Start && o.End == n.End &&
+		o.TimeFactor == n.TimeFactor && o.MinutesPerDay == n.MinutesPerDay && o.Language == n.Language && o.Notes == n.Notes &&
+		(o.Group == nil) == (n.Group == nil) && (o.Group == nil || *o.Group == *n.Group) &&
+		slices.Equal(o.Units, n.Units) && slices.Equal(o.Prefers, n.Prefers) && slices.Equal(o.Interests, n.Interests) &&
+		slices.Equal(o.Mastered, n.Mastered) && slices.Equal(o.Goals, n.Goals) && o.Keys == n.Keys &&
+		slices.Equal(o.Feedback, n.Feedback) && slices.Equal(o.Confirmed, n.Confirmed) && o.Rule == n.Rule && o.ReadAloud == n.ReadAloud
+	if same {
+		return 0
+	}
+	return All
+}
+
+// State is what pages read of a build besides files on disk: the course,
+// each student's receipt snapshot by token, and which page each course
+// file is (by path relative to the site root).
+type State struct {
+	Course   *content.Course
+	Receipts map[string]template.JS
+	Pages    map[string]string
+}
+
+// Diff lists what differs between old (the last good build) and now, in
+// the keys and facets pages record reading. Which pages that touches is
+// what each page recorded.
+func Diff(old, now State) map[Key]Facet {
+	oc, nc := old.Course, now.Course
+	ch := map[Key]Facet{}
+	mark := func(k Kind, id string, f Facet) {
+		if f != 0 {
+			ch[Key{k, id}] |= f
+		}
+	}
+	items(ch, Activity, oc.Activity, nc.Activity, activityFacets)
+	items(ch, Competency, oc.Competency, nc.Competency, competencyFacets)
+	items(ch, Unit, oc.Unit, nc.Unit, unitFacets)
+	items(ch, Group, oc.Group, nc.Group, groupFacets)
+	items(ch, Student, oc.Student, nc.Student, studentFacets)
+
+	// What is worked out from several items.
+	board := func(refs []content.Ref) {
+		for _, r := range refs {
+			mark(Board, r.ID, All)
+		}
+	}
+	var ranked []string // activities whose ranking inputs changed
+	for k, f := range ch {
+		if k.Kind == Activity && f&(Plan|For) != 0 {
+			ranked = append(ranked, k.ID)
+		}
+	}
+	for _, id := range ranked {
+		for _, a := range []*content.Activity{oc.Activity[id], nc.Activity[id]} {
+			if a != nil {
+				board(a.For)
+			}
+		}
+	}
+	for id := range union(oc.Competency, nc.Competency) {
+		if !sameIDs(oc.ActivitiesFor[id], nc.ActivitiesFor[id], func(a *content.Activity) string { return a.ID }) {
+			mark(ActsFor, id, All)
+			mark(Board, id, All)
+		}
+	}
+	ob2, nb2 := requiredBy(oc), requiredBy(nc)
+	for id := range union(oc.Competency, nc.Competency) {
+		if !slices.Equal(ob2[id], nb2[id]) {
+			mark(RequiredBy, id, All)
+		}
+	}
+	oh, nh := oc.UnitsHolding(), nc.UnitsHolding()
+	for id := range union2(oh, nh) {
+		if !slices.Equal(oh[id], nh[id]) {
+			mark(UnitsOf, id, All)
+		}
+	}
+	if !sameIDs(oc.UnitOrder(), nc.UnitOrder(), func(u *content.Unit) string { return u.ID + "\x00" + u.Title }) {
+		mark(Menu, "", All)
+	}
+	if !sameIDs(oc.Competencies, nc.Competencies, func(k *content.Competency) string { return k.ID }) {
+		mark(Competencies, "", All)
+	}
+	if !sameIDs(oc.Activities, nc.Activities, func(a *content.Activity) string { return a.ID }) {
+		mark(Activities, "", All)
+	}
+	if !sameIDs(oc.Units, nc.Units, func(u *content.Unit) string { return u.ID }) {
+		mark(Units, "", All)
+	}
+	for tok := range union2(old.Receipts, now.Receipts) {
+		if old.Receipts[tok] != now.Receipts[tok] {
+			mark(Receipt, tok, All)
+		}
+	}
+	op, np := old.Pages, now.Pages
+	for f, u := range np {
+		if op[f] != u {
+			mark(PageOf, f, All)
+		}
+	}
+	for f := range op {
+		if _, ok := np[f]; !ok {
+			mark(PageOf, f, All)
+		}
+	}
+	return ch
+}
+
+// items marks the items of one kind that were added, removed (every
+// Facet) or changed (the facets diff reports).
+func items[T any](ch map[Key]Facet, k Kind, old, now map[string]*T, diff func(o, n *T) Facet) {
+	for id, n := range now {
+		o := old[id]
+		var f Facet
+		switch {
+		case o == nil:
+			f = All
+		case o != n:
+			f = diff(o, n)
+		}
+		if f != 0 {
+			ch[Key{k, id}] |= f
+		}
+	}
+	for id := range old {
+		if now[id] == nil {
+			ch[Key{k, id}] = All
+		}
+	}
+}
+
+func union[T any](a, b map[string]*T) map[string]bool {
+	out := make(map[string]bool, len(b))
+	for id := range a {
+		out[id] = true
+	}
+	for id := range b {
+		out[id] = true
+	}
+	return out
+}
+
+func sameIDs[T any](a, b []T, id func(T) string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if id(a[i]) != id(b[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// requiredBy lists, per competency, the competencies that require it, in
+// the order competency pages show them.
+func requiredBy(c *content.Course) map[string][]string {
+	out := map[string][]string{}
+	for _, k := range c.Competencies {
+		for _, r := range k.Requires {
+			out[r.ID] = append(out[r.ID], k.ID)
+		}
+	}
+	return out
+}
+
+// union2 is the keys of two maps of values.
+func union2[T any](a, b map[string]T) map[string]bool {
+	out := make(map[string]bool, len(a)+len(b))
+	for k := range a {
+		out[k] = true
+	}
+	for k := range b {
+		out[k] = true
+	}
+	return out
+}
