@@ -299,13 +299,11 @@ func (s *Server) finish(up *site.Update, err error) {
 		changed = append(slices.Clone(changed), studentsPage)
 	}
 	if len(changed) > 0 || hadErrors {
+		// Every changed file: a page reloads when it is one of them or
+		// loaded one (live.js), so a change to the course data of one
+		// unit reloads the pages that use it, not every open page.
 		r := reloadMessage{Build: build, Paths: changed}
-		for _, p := range changed {
-			if !strings.HasSuffix(p, ".html") {
-				r.All = true // an asset, or a file a page links to
-			}
-		}
-		if r.All || len(r.Paths) > 1000 {
+		if len(r.Paths) > 1000 {
 			r.All, r.Paths = true, nil
 		}
 		s.hub.send("reload", r)
@@ -315,8 +313,10 @@ func (s *Server) finish(up *site.Update, err error) {
 	}
 }
 
-// reloadMessage tells pages a build finished: those listed (or all)
-// reload, the rest only drop the overlay.
+// reloadMessage tells pages a build finished: the pages listed in Paths,
+// and the pages that loaded a file listed there (a script, a style sheet,
+// course data, an image or media), reload; all of them with All; the rest
+// only drop the overlay.
 type reloadMessage struct {
 	Build int      `json:"build"`
 	All   bool     `json:"all,omitempty"`

@@ -13,6 +13,39 @@
     return p;
   }
 
+  // The files this page loaded from the server (its scripts, style
+  // sheets, course data fetched later, images and media), as the server
+  // names them.
+  function loaded() {
+    var out = {};
+    function add(u) {
+      try {
+        var a = new URL(u, location.href);
+        if (a.origin === location.origin) out[decodeURIComponent(a.pathname).replace(/^\/+/, "")] = true;
+      } catch (e) {
+        // not an address: nothing loaded
+      }
+    }
+    if (window.performance && performance.getEntriesByType) {
+      performance.getEntriesByType("resource").forEach(function (e) {
+        add(e.name);
+      });
+    }
+    var els = document.querySelectorAll("script[src], link[href], img[src], video[src], audio[src], source[src], track[src]");
+    for (var i = 0; i < els.length; i++) add(els[i].getAttribute("src") || els[i].getAttribute("href"));
+    return out;
+  }
+
+  // stale says whether a rebuild that changed paths changed this page or
+  // anything it loaded.
+  function stale(paths) {
+    if (!paths) return false;
+    if (paths.indexOf(pagePath()) >= 0) return true;
+    var mine = loaded();
+    for (var i = 0; i < paths.length; i++) if (mine[paths[i]]) return true;
+    return false;
+  }
+
   function overlay() {
     return document.getElementById("pacer-overlay");
   }
@@ -49,6 +82,12 @@
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", wire);
   else wire();
 
+  // seen marks the build the page is up to date with, once it listens:
+  // for whoever looks (tests, a curious teacher).
+  function seen(b) {
+    document.documentElement.setAttribute("data-pacer-build", String(b));
+  }
+
   if (!window.EventSource) return;
   var es = new EventSource("/_pacer/events");
   es.addEventListener("status", function (e) {
@@ -58,6 +97,7 @@
     // A reload missed while disconnected (the server restarted, or the
     // computer slept).
     if (build && s.build !== build) location.reload();
+    else seen(s.build);
   });
   es.addEventListener("errors", function (e) {
     show(JSON.parse(e.data));
@@ -65,10 +105,11 @@
   es.addEventListener("reload", function (e) {
     var r = JSON.parse(e.data);
     hide();
-    if (r.all || (r.paths && r.paths.indexOf(pagePath()) >= 0)) {
+    if (r.all || stale(r.paths)) {
       location.reload();
       return;
     }
     build = r.build;
+    seen(build);
   });
 })();
