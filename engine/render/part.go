@@ -104,21 +104,7 @@ func (ps *parts) render(name string, at any, v any) (template.HTML, error) {
 		s, err := ps.exec(name, page, Part{V: v})
 		return template.HTML(s), err
 	}
-	k := partKey{name, page.Root, page.Lang, v}
-	ps.mu.RLock()
-	s, ok := ps.values[k]
-	ps.mu.RUnlock()
-	if ok {
-		return template.HTML(s), nil
-	}
-	s, err := ps.exec(name, page, Part{V: v})
-	if err == nil {
-		ps.mu.Lock()
-		if len(ps.values) < maxCachedParts {
-			ps.values[k] = s
-		}
-		ps.mu.Unlock()
-	}
+	s, err := cached(ps, ps.values, partKey{name, page.Root, page.Lang, v}, name, page, Part{V: v})
 	return template.HTML(s), err
 }
 
@@ -133,18 +119,24 @@ func isComparable(v any) bool {
 }
 
 func (ps *parts) link(name string, page *Page, l Link) (string, error) {
-	k := linkKey{name, page.Root, page.Lang, l}
+	return cached(ps, ps.links, linkKey{name, page.Root, page.Lang, l}, name, page, Part{Link: l, V: l})
+}
+
+// cached returns part name for page and data from m by k, rendering and
+// keeping it (while m holds fewer than maxCachedParts) when it is not
+// there.
+func cached[K comparable](ps *parts, m map[K]string, k K, name string, page *Page, data Part) (string, error) {
 	ps.mu.RLock()
-	s, ok := ps.links[k]
+	s, ok := m[k]
 	ps.mu.RUnlock()
 	if ok {
 		return s, nil
 	}
-	s, err := ps.exec(name, page, Part{Link: l, V: l})
+	s, err := ps.exec(name, page, data)
 	if err == nil {
 		ps.mu.Lock()
-		if len(ps.links) < maxCachedParts {
-			ps.links[k] = s
+		if len(m) < maxCachedParts {
+			m[k] = s
 		}
 		ps.mu.Unlock()
 	}

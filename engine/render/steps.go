@@ -89,20 +89,6 @@ func (ps *parts) list(name string, page *Page, ls []Link) (template.HTML, error)
 	for _, l := range ls {
 		key.WriteString("\x00" + l.ID + "\x00" + l.Title + "\x00" + l.URL + "\x00" + l.Note + "\x00" + l.Modality + "\x00" + strconv.Itoa(l.Minutes))
 	}
-	k := partKey{name, page.Root, page.Lang, key.String()}
-	ps.mu.RLock()
-	s, ok := ps.values[k]
-	ps.mu.RUnlock()
-	if ok {
-		return template.HTML(s), nil
-	}
-	s, err := ps.exec(name, page, Part{V: ls})
-	if err == nil {
-		ps.mu.Lock()
-		if len(ps.values) < maxCachedParts {
-			ps.values[k] = s
-		}
-		ps.mu.Unlock()
-	}
+	s, err := cached(ps, ps.values, partKey{name, page.Root, page.Lang, key.String()}, name, page, Part{V: ls})
 	return template.HTML(s), err
 }
