@@ -34,8 +34,9 @@ func Script(theme fs.FS, entry, global string) ([]byte, error) {
 	return nil, fmt.Errorf("assets: esbuild produced no script for %s", entry)
 }
 
-// The QR hand-in module (engine/handin's browser half): the student page
-// loads it only when a student hands in, and calls
+// The QR hand-in module (engine/handin's browser half, and the paper
+// plan's codes): the student page loads it once its plan is drawn, or
+// when a student hands in or prints, and calls
 // window.PacerHandIn.render(receipt).
 const (
 	HandInEntry  = "assets/qrhandin.ts"

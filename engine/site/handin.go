@@ -7,7 +7,8 @@ import (
 )
 
 // handIn bundles the theme's QR hand-in module, which student pages load
-// only when a student hands in. A theme without the module gets no codes
+// apart from their own script, once the plan is drawn or when a student
+// hands in. A theme without the module gets no codes
 // (path ""); a broken one is reported like the main script.
 func (b *builder) handIn() (path string, js []byte) {
 	if _, err := fs.Stat(b.theme.FS, assets.HandInEntry); err != nil {

@@ -1,6 +1,7 @@
 // Loads the QR hand-in module (qrhandin.ts, bundled on its own as
-// assets/pacer-handin.<hash>.js by assets.HandIn) only when a student
-// hands in, and shows the receipt's codes. The hand-in panel calls
+// assets/pacer-handin.<hash>.js by assets.HandIn) once, for whichever
+// asks first (a hand-in, a print, read aloud, or the paper plan's preload
+// once the cards are drawn), and shows the receipt's codes. The hand-in panel calls
 //
 //   showCodes(box, receipt, src)
 //

@@ -1,7 +1,9 @@
 // The QR hand-in on the student's page: the receipt as one QR code, or
 // several numbered ones when it is long, for the teacher's scan page
 // (pacer links writes it). Bundled on its own (assets.Script, global
-// PacerHandIn) so pages load it only when a student hands in:
+// PacerHandIn) so it stays off the script every page loads: the student
+// page fetches it once its plan is drawn (printplan.ts), or at once to
+// hand in, print or read aloud:
 //
 //   PacerHandIn.render(receipt) -> Promise<HTMLElement>
 //   PacerHandIn.readAloudButton(root, t, lang) -> the read-aloud button
