@@ -30,7 +30,11 @@ type result struct {
 	// cpu is user plus system time: on a machine other work shares, the
 	// wall time moves with their load and this much less.
 	cpu time.Duration
-	rss int64 // bytes
+	// user is the user time alone: the program's own work. The system
+	// time is mostly the file system's allocating the output, which on
+	// this kind of VM moves several-fold from one minute to the next.
+	user time.Duration
+	rss  int64 // bytes
 }
 
 // commands collects -cmd flags.
@@ -68,7 +72,7 @@ func main() {
 			r := run(c.line, filepath.Join(tmp, fmt.Sprintf("%d-%d", j, i)))
 			if i >= 0 {
 				rs[j] = append(rs[j], r)
-				line = append(line, fmt.Sprintf("%s %s (cpu %s) %s", c.name, r.wall.Round(time.Millisecond), r.cpu.Round(time.Millisecond), mib(r.rss)))
+				line = append(line, fmt.Sprintf("%s %s (cpu %s, user %s) %s", c.name, r.wall.Round(time.Millisecond), r.cpu.Round(time.Millisecond), r.user.Round(time.Millisecond), mib(r.rss)))
 			}
 		}
 		if i >= 0 {
@@ -78,10 +82,10 @@ func main() {
 	last := median(rs[len(cmds)-1])
 	for j, c := range cmds {
 		m := median(rs[j])
-		fmt.Printf("%-8s median %8s  cpu %8s  peak RSS %8s", c.name, m.wall.Round(time.Millisecond), m.cpu.Round(time.Millisecond), mib(m.rss))
+		fmt.Printf("%-8s median %8s  cpu %8s  user %8s  peak RSS %8s", c.name, m.wall.Round(time.Millisecond), m.cpu.Round(time.Millisecond), m.user.Round(time.Millisecond), mib(m.rss))
 		if j < len(cmds)-1 {
-			fmt.Printf("  %s/%s = %.2f (time), %.2f (cpu), %.2f (memory)", c.name, cmds[len(cmds)-1].name,
-				m.wall.Seconds()/last.wall.Seconds(), m.cpu.Seconds()/last.cpu.Seconds(), float64(m.rss)/float64(last.rss))
+			fmt.Printf("  %s/%s = %.2f (time), %.2f (cpu), %.2f (user), %.2f (memory)", c.name, cmds[len(cmds)-1].name,
+				m.wall.Seconds()/last.wall.Seconds(), m.cpu.Seconds()/last.cpu.Seconds(), m.user.Seconds()/last.user.Seconds(), float64(m.rss)/float64(last.rss))
 		}
 		fmt.Println()
 	}
@@ -100,6 +104,7 @@ func run(command, out string) result {
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 		r.rss = int64(ru.Maxrss) * 1024
 		r.cpu = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+		r.user = time.Duration(ru.Utime.Nano())
 	}
 	return r
 }
@@ -107,14 +112,16 @@ func run(command, out string) result {
 func median(rs []result) result {
 	w := make([]time.Duration, len(rs))
 	c := make([]time.Duration, len(rs))
+	u := make([]time.Duration, len(rs))
 	m := make([]int64, len(rs))
 	for i, r := range rs {
-		w[i], c[i], m[i] = r.wall, r.cpu, r.rss
+		w[i], c[i], u[i], m[i] = r.wall, r.cpu, r.user, r.rss
 	}
 	slices.Sort(w)
 	slices.Sort(c)
+	slices.Sort(u)
 	slices.Sort(m)
-	return result{w[len(w)/2], c[len(c)/2], m[len(m)/2]}
+	return result{wall: w[len(w)/2], cpu: c[len(c)/2], user: u[len(u)/2], rss: m[len(m)/2]}
 }
 
 func mib(b int64) string { return fmt.Sprintf("%d MiB", b>>20) }
