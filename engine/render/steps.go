@@ -57,8 +57,25 @@ func (ps *parts) steps(at any) template.HTML {
 		}
 		out.WriteString(string(s))
 	}
+	must := func(s template.HTML, err error) template.HTML {
+		if err != nil {
+			panic(err)
+		}
+		return s
+	}
+	// The same on every step of the page: looked up once.
+	var open [2]template.HTML
+	var opened [2]bool
+	closing := must(ps.render("step-close", page, true))
 	for _, st := range page.Student.Steps {
-		put(ps.render("step-open", page, st.Placed))
+		k := 0
+		if st.Placed {
+			k = 1
+		}
+		if !opened[k] {
+			open[k], opened[k] = must(ps.render("step-open", page, st.Placed)), true
+		}
+		out.WriteString(string(open[k]))
 		put(ps.render("step-head", page, st.Competency))
 		put(ps.render("step-due", page, st.Due))
 		if len(st.Requires) > 0 {
@@ -70,7 +87,7 @@ func (ps *parts) steps(at any) template.HTML {
 			}
 		}
 		put(ps.render("step-ways", page, st.Competency))
-		put(ps.render("step-close", page, true))
+		out.WriteString(string(closing))
 	}
 	return template.HTML(out.String())
 }
