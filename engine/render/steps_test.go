@@ -17,25 +17,7 @@ import (
 // placed.
 func TestAThemeShapesTheStepsThroughTheStepParts(t *testing.T) {
 	root := t.TempDir()
-	src, err := fs.ReadFile(themes.FS, "default/layouts/partials.html")
-	if err != nil {
-		t.Fatal(err)
-	}
-	// each step part of the default theme cut out (up to the next
-	// define), then defined anew
-	mine := string(src)
-	for _, name := range StepParts {
-		i := strings.Index(mine, `{{define "`+name+`"}}`)
-		if i < 0 {
-			t.Fatalf("the default partials have no %s", name)
-		}
-		n := strings.Index(mine[i+1:], "\n{{define ")
-		if n < 0 {
-			t.Fatalf("%s is the last define of the default partials", name)
-		}
-		mine = mine[:i] + mine[i+1+n+1:]
-	}
-	mine += `
+	mine := `
 {{define "step-open"}}[open {{.V}}]{{end}}
 {{define "step-head"}}[head {{.ID}}]{{end}}
 {{define "step-due"}}[due {{.V.Target}}]{{end}}
@@ -48,7 +30,7 @@ func TestAThemeShapesTheStepsThroughTheStepParts(t *testing.T) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(dir, "partials.html"), []byte(mine), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, "steps.html"), []byte(mine), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	th, err := Load(root, "default")
@@ -79,5 +61,44 @@ func TestAThemeShapesTheStepsThroughTheStepParts(t *testing.T) {
 	}
 	if got := strings.TrimSpace(out[i+len(`<ol class="steps">`) : j]); got != want.String() {
 		t.Errorf("the steps are\n%s\nwant\n%s", got, want.String())
+	}
+}
+
+// A site that overrides partials.html with a copy made before the steps
+// function still gets its students' steps: the step parts have a file of
+// their own (layouts/steps.html), read first, and a part partials.html
+// defines (step-head, in those copies) wins.
+func TestAnOlderPartialsOverrideKeepsTheSteps(t *testing.T) {
+	root := t.TempDir()
+	src, err := fs.ReadFile(themes.FS, "default/layouts/partials.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(src), `{{define "step-`) {
+		t.Fatal("the default partials.html defines step parts: they belong in steps.html")
+	}
+	old := string(src) + "\n" + `{{define "step-head"}}<h3>{{.Title}} (mine)</h3>{{end}}` + "\n"
+	dir := filepath.Join(root, "themes", "default", "layouts")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "partials.html"), []byte(old), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	th, err := Load(root, "default")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := leanPages(th)[0]
+	var b bytes.Buffer
+	if err := th.Render(&b, p); err != nil {
+		t.Fatalf("a student page with an older partials.html: %v", err)
+	}
+	out := b.String()
+	if n := strings.Count(out, `<li class="card`); n != len(p.Student.Steps) {
+		t.Errorf("%d steps on the page, want %d", n, len(p.Student.Steps))
+	}
+	if n := strings.Count(out, "(mine)</h3>"); n != len(p.Student.Steps) {
+		t.Errorf("%d steps use the site's step-head, want %d", n, len(p.Student.Steps))
 	}
 }

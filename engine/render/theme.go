@@ -124,6 +124,13 @@ func load(name string, layers overlay) (*Theme, error) {
 	if err != nil {
 		return nil, fmt.Errorf("theme %q: %w", name, err)
 	}
+	// The parts of a student's steps (the steps function) have a file of
+	// their own, read before partials.html: a site's partials.html from
+	// before they existed keeps them, and one that defines them wins.
+	steps, err := fs.ReadFile(t.FS, "layouts/steps.html")
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("theme %q: %w", name, err)
+	}
 	for _, k := range Kinds {
 		src, err := fs.ReadFile(t.FS, "layouts/"+k+".html")
 		if err != nil {
@@ -132,6 +139,9 @@ func load(name string, layers overlay) (*Theme, error) {
 		tm := template.New("base.html").Funcs(funcs)
 		if _, err := tm.Parse(string(base)); err != nil {
 			return nil, fmt.Errorf("theme %q: layouts/base.html: %v", name, cleanTemplateErr(err))
+		}
+		if _, err := tm.New("steps.html").Parse(string(steps)); err != nil {
+			return nil, fmt.Errorf("theme %q: layouts/steps.html: %v", name, cleanTemplateErr(err))
 		}
 		if _, err := tm.New("partials.html").Parse(string(partials)); err != nil {
 			return nil, fmt.Errorf("theme %q: layouts/partials.html: %v", name, cleanTemplateErr(err))
