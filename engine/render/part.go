@@ -112,7 +112,7 @@ func (ps *parts) render(name string, at any, v any) (template.HTML, error) {
 // given most are answered without reflection.
 func isComparable(v any) bool {
 	switch v.(type) {
-	case StepDue, *Site, *Page, string, int, bool:
+	case StepDue, Assets, *Site, *Page, string, int, bool:
 		return true
 	}
 	return reflect.ValueOf(v).Comparable()

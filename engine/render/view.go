@@ -1,6 +1,9 @@
 package render
 
-import "html/template"
+import (
+	"html/template"
+	"strings"
+)
 
 // Page is what a layout receives. URLs inside are relative to the site
 // root; layouts prefix them with Root so every link is relative.
@@ -263,9 +266,25 @@ type StepDue struct {
 
 // Assets are the paths, relative to the root, of what a page loads.
 // Course is the head of the course data, Chunks the parts of it about
-// what the page shows, loaded after it. Chunks (a slice) makes Assets
-// uncomparable: its part is rendered on every page, never cached.
+// what the page shows, loaded after it.
 type Assets struct {
 	Style, Strings, Course, Script string
-	Chunks                         []string
+	// chunks are Chunks joined by newlines: a string keeps Assets
+	// comparable, so its part is cached like any other (pages of one
+	// unit load the same chunks).
+	chunks string
+}
+
+// Chunks are the paths of the course data's parts the page loads.
+func (a Assets) Chunks() []string {
+	if a.chunks == "" {
+		return nil
+	}
+	return strings.Split(a.chunks, "\n")
+}
+
+// WithChunks is a with Chunks set to paths.
+func (a Assets) WithChunks(paths []string) Assets {
+	a.chunks = strings.Join(paths, "\n")
+	return a
 }

@@ -216,6 +216,6 @@ func (b *builder) chunked(p *render.Page, err error) (*render.Page, error) {
 	for i, id := range ids {
 		paths[i] = b.chunkPathOf(id)
 	}
-	p.Assets.Chunks = paths
+	p.Assets = p.Assets.WithChunks(paths)
 	return p, nil
 }
