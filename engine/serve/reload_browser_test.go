@@ -73,8 +73,13 @@ func TestASaveReloadsOnlyThePagesThatUseWhatChanged(t *testing.T) {
 		t.Fatal(err)
 	}
 	title := fmt.Sprintf("Renamed activity %d", c)
-	write(t, ts.file(rel), regexp.MustCompile(`(?m)^title:.*$`).ReplaceAllString(string(src), "title: "+title))
-	r, _ := ts.reload(t)
+	var r reload
+	// B loads the changed course data: it reloads (the load is awaited
+	// from before the save, so a reload at any moment is caught)
+	pb.ExpectLoad(func() {
+		write(t, ts.file(rel), regexp.MustCompile(`(?m)^title:.*$`).ReplaceAllString(string(src), "title: "+title))
+		r, _ = ts.reload(t)
+	})
 	if r.All {
 		t.Fatalf("a one-title save reloads every page: %+v", r)
 	}
@@ -84,8 +89,9 @@ func TestASaveReloadsOnlyThePagesThatUseWhatChanged(t *testing.T) {
 	if slices.Contains(r.Paths, pageOf(b)+"index.html") {
 		t.Fatalf("B's page itself changed, so it proves nothing: %v", r.Paths)
 	}
-	// B loads the changed course data: it reloads
-	pb.WaitFor(`window.kept === undefined && document.readyState === "complete"`)
+	if !browsertest.Eval[bool](pb, `window.kept === undefined`) {
+		t.Error("B's page did not reload, though the course data it loads changed")
+	}
 	// A has seen the build and stays
 	pa.WaitFor(fmt.Sprintf(`document.documentElement.getAttribute("data-pacer-build") === "%d"`, r.Build))
 	if !browsertest.Eval[bool](pa, `window.kept === true`) {
