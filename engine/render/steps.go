@@ -1,6 +1,7 @@
 package render
 
 import (
+	"errors"
 	"html/template"
 	"strconv"
 	"strings"
@@ -92,11 +93,7 @@ func (ps *parts) steps(at any) template.HTML {
 	return template.HTML(out.String())
 }
 
-type stepsArgError struct{}
-
-func (stepsArgError) Error() string { return "steps: give the student's page ($) as the argument" }
-
-var errStepsArg error = stepsArgError{}
+var errStepsArg = errors.New("steps: give the student's page ($) as the argument")
 
 // list renders part name for a list of links as one value (V is the
 // []Link), cached by the links.
