@@ -102,3 +102,24 @@ func TestAnOlderPartialsOverrideKeepsTheSteps(t *testing.T) {
 		t.Errorf("%d steps use the site's step-head, want %d", n, len(p.Student.Steps))
 	}
 }
+
+// steps on a page that is not a student's is a theme error that says so,
+// not a crash.
+func TestStepsOnAnotherPageSaysWhatItNeeds(t *testing.T) {
+	root := t.TempDir()
+	dir := filepath.Join(root, "themes", "default", "layouts")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "activity.html"), []byte(`{{define "main"}}{{steps $}}{{end}}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	th, err := Load(root, "default")
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = th.Render(&bytes.Buffer{}, leanPages(th)[1])
+	if err == nil || !strings.Contains(err.Error(), "give the student's page ($)") {
+		t.Errorf("steps on an activity page: %v", err)
+	}
+}
