@@ -16,7 +16,6 @@ import (
 // only where a step has prerequisites and a start only where it is not
 // placed.
 func TestAThemeShapesTheStepsThroughTheStepParts(t *testing.T) {
-	root := t.TempDir()
 	mine := `
 {{define "step-open"}}[open {{.V}}]{{end}}
 {{define "step-head"}}[head {{.ID}}]{{end}}
@@ -26,17 +25,7 @@ func TestAThemeShapesTheStepsThroughTheStepParts(t *testing.T) {
 {{define "step-ways"}}[ways {{.ID}}]{{end}}
 {{define "step-close"}}[close]{{end}}
 `
-	dir := filepath.Join(root, "themes", "default", "layouts")
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "steps.html"), []byte(mine), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	th, err := Load(root, "default")
-	if err != nil {
-		t.Fatal(err)
-	}
+	th := siteTheme(t, map[string]string{"steps.html": mine})
 	p := leanPages(th)[0]
 	var b bytes.Buffer
 	if err := th.Render(&b, p); err != nil {
@@ -69,7 +58,6 @@ func TestAThemeShapesTheStepsThroughTheStepParts(t *testing.T) {
 // their own (layouts/steps.html), read first, and a part partials.html
 // defines (step-head, in those copies) wins.
 func TestAnOlderPartialsOverrideKeepsTheSteps(t *testing.T) {
-	root := t.TempDir()
 	src, err := fs.ReadFile(themes.FS, "default/layouts/partials.html")
 	if err != nil {
 		t.Fatal(err)
@@ -78,17 +66,7 @@ func TestAnOlderPartialsOverrideKeepsTheSteps(t *testing.T) {
 		t.Fatal("the default partials.html defines step parts: they belong in steps.html")
 	}
 	old := string(src) + "\n" + `{{define "step-head"}}<h3>{{.Title}} (mine)</h3>{{end}}` + "\n"
-	dir := filepath.Join(root, "themes", "default", "layouts")
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "partials.html"), []byte(old), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	th, err := Load(root, "default")
-	if err != nil {
-		t.Fatal(err)
-	}
+	th := siteTheme(t, map[string]string{"partials.html": old})
 	p := leanPages(th)[0]
 	var b bytes.Buffer
 	if err := th.Render(&b, p); err != nil {
@@ -106,20 +84,30 @@ func TestAnOlderPartialsOverrideKeepsTheSteps(t *testing.T) {
 // steps on a page that is not a student's is a theme error that says so,
 // not a crash.
 func TestStepsOnAnotherPageSaysWhatItNeeds(t *testing.T) {
+	th := siteTheme(t, map[string]string{"activity.html": `{{define "main"}}{{steps $}}{{end}}`})
+	err := th.Render(&bytes.Buffer{}, leanPages(th)[1])
+	if err == nil || !strings.Contains(err.Error(), "give the student's page ($)") {
+		t.Errorf("steps on an activity page: %v", err)
+	}
+}
+
+// siteTheme loads the default theme under a site that overrides the
+// given layout files (name: text).
+func siteTheme(t *testing.T, layouts map[string]string) *Theme {
+	t.Helper()
 	root := t.TempDir()
 	dir := filepath.Join(root, "themes", "default", "layouts")
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(dir, "activity.html"), []byte(`{{define "main"}}{{steps $}}{{end}}`), 0o644); err != nil {
-		t.Fatal(err)
+	for name, text := range layouts {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 	th, err := Load(root, "default")
 	if err != nil {
 		t.Fatal(err)
 	}
-	err = th.Render(&bytes.Buffer{}, leanPages(th)[1])
-	if err == nil || !strings.Contains(err.Error(), "give the student's page ($)") {
-		t.Errorf("steps on an activity page: %v", err)
-	}
+	return th
 }
