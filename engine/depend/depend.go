@@ -268,45 +268,31 @@ func PlanReads(c *content.Course, s *content.Student, pl plan.Playlist) *Set {
 // All, sees any change.
 func activityFacets(o, n *content.Activity) Facet {
 	var f Facet
-	if o.Title != n.Title {
-		f |= Title
-	}
-	if o.Minutes != n.Minutes {
-		f |= Minutes
-	}
-	if o.Modality != n.Modality {
-		f |= Modality
-	}
-	if o.Level != n.Level {
-		f |= Level
-	}
-	if o.Choice != n.Choice {
-		f |= Choice
-	}
-	if !slices.Equal(o.Interests, n.Interests) {
-		f |= Interests
-	}
-	if !slices.Equal(o.For, n.For) {
-		f |= For
-	}
-	if !slices.Equal(o.Aliases, n.Aliases) {
-		f |= Aliases
-	}
+	f |= bit(o.Title != n.Title, Title)
+	f |= bit(o.Minutes != n.Minutes, Minutes)
+	f |= bit(o.Modality != n.Modality, Modality)
+	f |= bit(o.Level != n.Level, Level)
+	f |= bit(o.Choice != n.Choice, Choice)
+	f |= bit(!slices.Equal(o.Interests, n.Interests), Interests)
+	f |= bit(!slices.Equal(o.For, n.For), For)
+	f |= bit(!slices.Equal(o.Aliases, n.Aliases), Aliases)
 	if len(o.Checks) != len(n.Checks) {
 		f |= CheckCount | Checks
 	} else if !checksEqual(o.Checks, n.Checks) {
 		f |= Checks
 	}
-	if !slices.Equal(o.Body, n.Body) || o.BodyLine != n.BodyLine || o.Dir != n.Dir {
-		f |= Body
-	}
-	if o.Media != n.Media || o.MediaPos != n.MediaPos {
-		f |= Media
-	}
-	if o.Source != n.Source || !paramsEqual(o.Params, n.Params) {
-		f |= Other
-	}
+	f |= bit(!slices.Equal(o.Body, n.Body) || o.BodyLine != n.BodyLine || o.Dir != n.Dir, Body)
+	f |= bit(o.Media != n.Media || o.MediaPos != n.MediaPos, Media)
+	f |= bit(o.Source != n.Source || !paramsEqual(o.Params, n.Params), Other)
 	return f
+}
+
+// bit is x when the condition holds.
+func bit(changed bool, x Facet) Facet {
+	if changed {
+		return x
+	}
+	return 0
 }
 
 func checksEqual(a, b []check.Check) bool {
@@ -361,61 +347,31 @@ func valueEqual(a, b any) bool {
 
 func competencyFacets(o, n *content.Competency) Facet {
 	var f Facet
-	if o.Title != n.Title {
-		f |= Title
-	}
-	if o.Can != n.Can {
-		f |= Can
-	}
-	if !slices.Equal(o.Codes, n.Codes) {
-		f |= Codes
-	}
-	if o.Case != n.Case {
-		f |= Other // no page shows it: the cartridge export reads it
-	}
-	if !slices.Equal(o.Requires, n.Requires) {
-		f |= Requires
-	}
-	if o.Rule != n.Rule {
-		f |= Rule
-	}
-	if !slices.Equal(o.Body, n.Body) || o.BodyLine != n.BodyLine || o.Source != n.Source {
-		f |= Body
-	}
+	f |= bit(o.Title != n.Title, Title)
+	f |= bit(o.Can != n.Can, Can)
+	f |= bit(!slices.Equal(o.Codes, n.Codes), Codes)
+	f |= bit(o.Case != n.Case, Other) // no page shows it: the cartridge export reads it
+	f |= bit(!slices.Equal(o.Requires, n.Requires), Requires)
+	f |= bit(o.Rule != n.Rule, Rule)
+	f |= bit(!slices.Equal(o.Body, n.Body) || o.BodyLine != n.BodyLine || o.Source != n.Source, Body)
 	return f
 }
 
 func unitFacets(o, n *content.Unit) Facet {
 	var f Facet
-	if o.Title != n.Title {
-		f |= Title
-	}
-	if !slices.Equal(o.Competencies, n.Competencies) {
-		f |= Comps
-	}
-	if o.Diagnostic != n.Diagnostic {
-		f |= Diagnostic
-	}
-	if !slices.Equal(o.Body, n.Body) || o.BodyLine != n.BodyLine || o.Source != n.Source {
-		f |= Body
-	}
+	f |= bit(o.Title != n.Title, Title)
+	f |= bit(!slices.Equal(o.Competencies, n.Competencies), Comps)
+	f |= bit(o.Diagnostic != n.Diagnostic, Diagnostic)
+	f |= bit(!slices.Equal(o.Body, n.Body) || o.BodyLine != n.BodyLine || o.Source != n.Source, Body)
 	return f
 }
 
 func groupFacets(o, n *content.Group) Facet {
 	var f Facet
-	if o.Title != n.Title {
-		f |= Title
-	}
-	if !slices.Equal(o.Units, n.Units) {
-		f |= GroupUnits
-	}
-	if o.Start != n.Start || o.End != n.End {
-		f |= Dates
-	}
-	if o.Source != n.Source || o.Keys != n.Keys {
-		f |= Other // Keys: where plan warnings point
-	}
+	f |= bit(o.Title != n.Title, Title)
+	f |= bit(!slices.Equal(o.Units, n.Units), GroupUnits)
+	f |= bit(o.Start != n.Start || o.End != n.End, Dates)
+	f |= bit(o.Source != n.Source || o.Keys != n.Keys, Other) // Keys: where plan warnings point
 	return f
 }
 
@@ -479,20 +435,18 @@ func Diff(old, now State) map[Key]Facet {
 			}
 		}
 	}
+	ob2, nb2 := requiredBy(oc), requiredBy(nc)
 	for id := range union(oc.Competency, nc.Competency) {
 		if !sameIDs(oc.ActivitiesFor[id], nc.ActivitiesFor[id], func(a *content.Activity) string { return a.ID }) {
 			mark(ActsFor, id, All)
 			mark(Board, id, All)
 		}
-	}
-	ob2, nb2 := requiredBy(oc), requiredBy(nc)
-	for id := range union(oc.Competency, nc.Competency) {
 		if !slices.Equal(ob2[id], nb2[id]) {
 			mark(RequiredBy, id, All)
 		}
 	}
 	oh, nh := oc.UnitsHolding(), nc.UnitsHolding()
-	for id := range union2(oh, nh) {
+	for id := range union(oh, nh) {
 		if !slices.Equal(oh[id], nh[id]) {
 			mark(UnitsOf, id, All)
 		}
@@ -509,7 +463,7 @@ func Diff(old, now State) map[Key]Facet {
 	if !sameIDs(oc.Units, nc.Units, func(u *content.Unit) string { return u.ID }) {
 		mark(Units, "", All)
 	}
-	for tok := range union2(old.Receipts, now.Receipts) {
+	for tok := range union(old.Receipts, now.Receipts) {
 		if old.Receipts[tok] != now.Receipts[tok] {
 			mark(Receipt, tok, All)
 		}
@@ -551,17 +505,6 @@ func items[T any](ch map[Key]Facet, k Kind, old, now map[string]*T, diff func(o,
 	}
 }
 
-func union[T any](a, b map[string]*T) map[string]bool {
-	out := make(map[string]bool, len(b))
-	for id := range a {
-		out[id] = true
-	}
-	for id := range b {
-		out[id] = true
-	}
-	return out
-}
-
 func sameIDs[T any](a, b []T, id func(T) string) bool {
 	if len(a) != len(b) {
 		return false
@@ -586,8 +529,8 @@ func requiredBy(c *content.Course) map[string][]string {
 	return out
 }
 
-// union2 is the keys of two maps of values.
-func union2[T any](a, b map[string]T) map[string]bool {
+// union is the keys of two maps.
+func union[T any](a, b map[string]T) map[string]bool {
 	out := make(map[string]bool, len(a)+len(b))
 	for k := range a {
 		out[k] = true

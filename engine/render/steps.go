@@ -34,10 +34,8 @@ var StepParts = []string{"step-open", "step-head", "step-due", "step-lock", "ste
 // first choice group that has one.
 func (s StudentStep) Start() (Link, bool) {
 	for _, ids := range s.Ways.Choices {
-		for _, id := range ids {
-			if l, ok := s.Ways.Link(id); ok {
-				return l, true
-			}
+		if l, ok := s.Ways.first(ids); ok {
+			return l, true
 		}
 	}
 	return Link{}, false
@@ -50,45 +48,40 @@ func (ps *parts) steps(at any) template.HTML {
 	if !ok || page.Student == nil {
 		panic(errStepsArg)
 	}
-	var out strings.Builder
-	out.Grow(len(page.Student.Steps) * 700) // about what a step takes
-	put := func(s template.HTML, err error) {
+	part := func(name string, v any) string {
+		s, err := ps.render(name, page, v)
 		if err != nil {
 			panic(err)
 		}
-		out.WriteString(string(s))
-	}
-	must := func(s template.HTML, err error) template.HTML {
-		if err != nil {
-			panic(err)
-		}
-		return s
+		return string(s)
 	}
 	// The same on every step of the page: looked up once.
-	var open [2]template.HTML
-	var opened [2]bool
-	closing := must(ps.render("step-close", page, true))
+	open := [2]string{part("step-open", false), part("step-open", true)}
+	closing := part("step-close", true)
+	var out strings.Builder
+	out.Grow(len(page.Student.Steps) * 700) // about what a step takes
 	for _, st := range page.Student.Steps {
-		k := 0
 		if st.Placed {
-			k = 1
+			out.WriteString(open[1])
+		} else {
+			out.WriteString(open[0])
 		}
-		if !opened[k] {
-			open[k], opened[k] = must(ps.render("step-open", page, st.Placed)), true
-		}
-		out.WriteString(string(open[k]))
-		put(ps.render("step-head", page, st.Competency))
-		put(ps.render("step-due", page, st.Due))
+		out.WriteString(part("step-head", st.Competency))
+		out.WriteString(part("step-due", st.Due))
 		if len(st.Requires) > 0 {
-			put(ps.list("step-lock", page, st.Requires))
+			s, err := ps.list("step-lock", page, st.Requires)
+			if err != nil {
+				panic(err)
+			}
+			out.WriteString(string(s))
 		}
-		if !st.Placed {
+		if !st.Placed { // a placed step links no activity
 			if l, ok := st.Start(); ok {
-				put(ps.render("step-start", page, l))
+				out.WriteString(part("step-start", l))
 			}
 		}
-		put(ps.render("step-ways", page, st.Competency))
-		out.WriteString(string(closing))
+		out.WriteString(part("step-ways", st.Competency))
+		out.WriteString(closing)
 	}
 	return template.HTML(out.String())
 }
@@ -101,7 +94,10 @@ func (ps *parts) list(name string, page *Page, ls []Link) (template.HTML, error)
 	var key strings.Builder
 	key.WriteString("\x00list")
 	for _, l := range ls {
-		key.WriteString("\x00" + l.ID + "\x00" + l.Title + "\x00" + l.URL + "\x00" + l.Note + "\x00" + l.Modality + "\x00" + strconv.Itoa(l.Minutes))
+		for _, f := range [...]string{l.ID, l.Title, l.URL, l.Note, l.Modality, strconv.Itoa(l.Minutes)} {
+			key.WriteByte(0)
+			key.WriteString(f)
+		}
 	}
 	s, err := cached(ps, ps.values, partKey{name, page.Root, page.Lang, key.String()}, name, page, Part{V: ls})
 	return template.HTML(s), err

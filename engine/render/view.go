@@ -230,11 +230,8 @@ func (s StudentStep) Choices() [][]Link {
 func (s StudentStep) Suggested() []Link {
 	out := make([]Link, 0, len(s.Ways.Choices))
 	for _, ids := range s.Ways.Choices {
-		for _, id := range ids {
-			if l, ok := s.Ways.Link(id); ok {
-				out = append(out, l)
-				break
-			}
+		if l, ok := s.Ways.first(ids); ok {
+			out = append(out, l)
 		}
 	}
 	return out
@@ -245,6 +242,16 @@ func (s StudentStep) Support() []Link { return s.Ways.links(s.Ways.Support) }
 
 // Extension are the step's extension activities, ranked for the student.
 func (s StudentStep) Extension() []Link { return s.Ways.links(s.Ways.Extension) }
+
+// first is the first of ids that links.
+func (w StepWays) first(ids []string) (Link, bool) {
+	for _, id := range ids {
+		if l, ok := w.Link(id); ok {
+			return l, true
+		}
+	}
+	return Link{}, false
+}
 
 func (w StepWays) links(ids []string) []Link {
 	out := make([]Link, 0, len(ids))
