@@ -14,8 +14,8 @@ import (
 
 // With JavaScript off, a student's page is their plan to read and print:
 // each step with its dates, the activity to start with (ranked by their
-// preferences), and a link to the competency page that lists every way,
-// support and extension.
+// preferences), and its heading a link to the competency page that lists
+// every way, support and extension (said once, above the steps).
 func TestStudentPageWithoutJavaScriptIsAReadablePlan(t *testing.T) {
 	c := buildTiny(t)
 	p := browsertest.NewPage(t)
@@ -33,6 +33,9 @@ func TestStudentPageWithoutJavaScriptIsAReadablePlan(t *testing.T) {
 			t.Fatal("the page's script ran; this test needs it off")
 		}
 		plan := p.ByRole("region", "My playlist")
+		if !strings.Contains(plan.Text(), "A step's title opens every way to learn it.") {
+			t.Errorf("%s: the plan does not say where the other ways are:\n%s", tc.name, plan.Text())
+		}
 		adding := plan.ByRole("listitem", "").WithText("I can do adding.").First()
 		adding.ByRole("heading", "Adding").Wait()
 		if n := adding.ByRole("link", tc.suggested).Count(); n != 1 {
@@ -55,7 +58,7 @@ func TestStudentPageWithoutJavaScriptIsAReadablePlan(t *testing.T) {
 	}
 
 	// The competency page lists every way in, with support and extension.
-	ways := p.ByRole("link", "Other ways to learn: Adding")
+	ways := p.ByRole("region", "My playlist").ByRole("heading", "Adding").ByRole("link", "Adding")
 	p.ExpectLoad(ways.Click)
 	p.ByRole("heading", "Adding").Wait()
 	// (the test server answers .../index.html from the folder's URL)
