@@ -2,7 +2,10 @@
 # Builds the same generated course with Pacer and with a minimal Hugo site,
 # side by side in one run, and prints the ratio (SPEC 10; BENCHMARKS.md).
 # It also times leastwork, the floor: the Hugo site's pages read, decoded,
-# rendered with goldmark and written, nothing more.
+# rendered with goldmark and written, nothing more; and leastwork+s, the
+# floor that also writes the student pages of one Pacer build made before
+# the runs, copied as they are (what writing them costs, with no work to
+# make them).
 #
 #   scripts/bench-hugo.sh [ACTIVITIES [STUDENTS [RUNS [SHAPE]]]]   default 5000 1000 5 default
 #
@@ -55,7 +58,13 @@ hsite=$work/${prefix}hugo-$activities
 pages=$(find "$hsite/content" -name '*.md' | wc -l)
 echo "shape $shape: same $pages activity and competency pages; Pacer also renders $students student pages, unit pages and the home page" >&2
 echo "machine: $(nproc) cores, $(uname -sr), $(go version | cut -d' ' -f3)" >&2
+spages=$work/${prefix}students-$activities-$students
+rm -rf "$spages"
+PACER_SECRET=bench-secret "$work/bin/pacer" build -q -s "$site" -o "$spages.build" >/dev/null 2>&1
+mkdir "$spages" && mv "$spages.build/s" "$spages/s" && rm -rf "$spages.build"
+echo "student pages: $(find "$spages" -type f | wc -l) files, $(du -sb --apparent-size "$spages" | cut -f1) bytes" >&2
 PACER_SECRET=bench-secret "$work/bin/sidebyside" -runs "$runs" \
 	-cmd "pacer=$work/bin/pacer build -q -s $site -o {out}" \
 	-cmd "leastwork=$work/bin/leastwork -s $hsite -o {out}" \
+	-cmd "leastwork+s=$work/bin/leastwork -s $hsite -o {out} -copy $spages" \
 	-cmd "hugo=$hugo --quiet --ignoreCache -s $hsite -d {out}"

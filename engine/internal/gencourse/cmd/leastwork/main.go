@@ -6,7 +6,12 @@
 // links nothing. scripts/bench-hugo.sh times it beside Pacer and Hugo, so
 // BENCHMARKS.md can say how much of a build is work every generator does.
 //
-//	leastwork -s HUGO_SITE -o OUT
+//	leastwork -s HUGO_SITE -o OUT [-copy DIR]
+//
+// With -copy it also writes every file under DIR into OUT at the same
+// path, on the same workers, with no work to make them: given a folder
+// holding a Pacer build's s/, the floor of a build that must also write
+// those student pages.
 package main
 
 import (
@@ -29,40 +34,49 @@ import (
 func main() {
 	site := flag.String("s", ".", "Hugo site folder (pages under content/)")
 	out := flag.String("o", "", "output folder")
+	extra := flag.String("copy", "", "a folder whose files are also written into OUT, as they are")
 	flag.Parse()
 	if *out == "" {
 		fmt.Fprintln(os.Stderr, "leastwork: give -o OUT")
 		os.Exit(2)
 	}
 	src := filepath.Join(*site, "content")
-	var files []string
-	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".md") {
-			files = append(files, p)
-		}
-		return err
-	})
-	if err != nil {
-		fail(err)
+	files := walk(src, func(p string) bool { return strings.HasSuffix(p, ".md") })
+	var copies []string
+	if *extra != "" {
+		copies = walk(*extra, func(string) bool { return true })
 	}
 	md := goldmark.New(goldmark.WithExtensions(extension.Table))
-	next := make(chan string)
-	errs := make(chan error, len(files))
+	type job struct {
+		path string
+		copy bool // a file of -copy, not a page
+	}
+	next := make(chan job)
+	errs := make(chan error, len(files)+len(copies))
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			var buf bytes.Buffer
-			for p := range next {
-				if err := page(md, &buf, src, *out, p); err != nil {
+			for j := range next {
+				var err error
+				if j.copy {
+					err = copyFile(*extra, *out, j.path)
+				} else {
+					err = page(md, &buf, src, *out, j.path)
+				}
+				if err != nil {
 					errs <- err
 				}
 			}
 		}()
 	}
 	for _, p := range files {
-		next <- p
+		next <- job{path: p}
+	}
+	for _, p := range copies {
+		next <- job{path: p, copy: true}
 	}
 	close(next)
 	wg.Wait()
@@ -100,6 +114,35 @@ func page(md goldmark.Markdown, buf *bytes.Buffer, src, out, p string) error {
 		return err
 	}
 	return os.WriteFile(filepath.Join(dir, "index.html"), buf.Bytes(), 0o644)
+}
+
+// walk lists the files under dir that keep accepts.
+func walk(dir string, keep func(string) bool) []string {
+	var files []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && keep(p) {
+			files = append(files, p)
+		}
+		return err
+	})
+	if err != nil {
+		fail(err)
+	}
+	return files
+}
+
+// copyFile writes p, a file under dir, into out at the same path.
+func copyFile(dir, out, p string) error {
+	data, err := os.ReadFile(p)
+	if err != nil {
+		return err
+	}
+	rel, _ := filepath.Rel(dir, p)
+	dst := filepath.Join(out, rel)
+	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(dst, data, 0o644)
 }
 
 func fail(err error) {
