@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -110,4 +111,42 @@ func siteTheme(t *testing.T, layouts map[string]string) *Theme {
 		t.Fatal(err)
 	}
 	return th
+}
+
+// A step's prerequisites are cached as one list: lists that differ in any
+// field of any link, or in length, each come out as they are, the first
+// time and from the cache.
+func TestStepLockListsAreKeyedByEveryLink(t *testing.T) {
+	tm := partTemplate(t, `{{define "lock"}}{{range .V}}[{{.ID}}|{{.Title}}|{{.URL}}|{{.Note}}|{{.Modality}}|{{.Minutes}}]{{end}}{{end}}`)
+	ps := newParts(tm)
+	a := Link{ID: "a", Title: "A", URL: "a/", Note: "n", Modality: "video", Minutes: 5}
+	b := Link{ID: "b", Title: "B", URL: "b/"}
+	with := func(l Link, f func(*Link)) Link { f(&l); return l }
+	lists := [][]Link{
+		{a}, {b}, {a, b}, {b, a}, {a, b, a}, {a, b, b},
+		{with(a, func(l *Link) { l.ID = "x" })},
+		{with(a, func(l *Link) { l.Title = "x" })},
+		{with(a, func(l *Link) { l.URL = "x/" })},
+		{with(a, func(l *Link) { l.Note = "x" })},
+		{with(a, func(l *Link) { l.Modality = "x" })},
+		{with(a, func(l *Link) { l.Minutes = 6 })},
+		{a, with(b, func(l *Link) { l.Title = "x" })},
+		{a, b, with(a, func(l *Link) { l.Minutes = 6 })},
+	}
+	page := &Page{}
+	for round := range 2 {
+		for _, ls := range lists {
+			var want strings.Builder
+			for _, l := range ls {
+				fmt.Fprintf(&want, "[%s|%s|%s|%s|%s|%d]", l.ID, l.Title, l.URL, l.Note, l.Modality, l.Minutes)
+			}
+			got, err := ps.list("lock", page, ls)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(got) != want.String() {
+				t.Errorf("round %d: %v gave %s, want %s", round, ls, got, want.String())
+			}
+		}
+	}
 }
