@@ -74,3 +74,44 @@ func TestOutputGrowsWithStudentsPlusActivities(t *testing.T) {
 		t.Errorf("100 more activities did not add pages (%d -> %d bytes)", baseTotal, moreActsTotal)
 	}
 }
+
+// unitsCourse writes a course of n units with one competency and one
+// activity each.
+func unitsCourse(t *testing.T, n int) string {
+	dir := t.TempDir()
+	files := map[string]string{"site.yaml": "title: Units\n"}
+	for i := 0; i < n; i++ {
+		files[fmt.Sprintf("content/units/u%03d.md", i)] = fmt.Sprintf("---\ntitle: Unit number %d of the course\ncompetencies: [c%03d]\n---\n", i, i)
+		files[fmt.Sprintf("content/competencies/c%03d.md", i)] = fmt.Sprintf("---\ntitle: C%d\ncan: I can C%d.\n---\n", i, i)
+		files[fmt.Sprintf("content/activities/a%03d.md", i)] = fmt.Sprintf("---\ntitle: A%d\nfor: [c%03d]\nmodality: reading\nminutes: 5\n---\nBody.\n", i, i)
+	}
+	write(t, dir, files)
+	return dir
+}
+
+// A page's weight does not grow with the number of units in the course:
+// past a few units the site header links the home page's list of them
+// instead of every unit, so output stays linear in activities.
+func TestPagesDoNotGrowWithTheNumberOfUnits(t *testing.T) {
+	t.Setenv("PACER_SECRET", "size")
+	size := func(units int) (activity, competency int) {
+		res, err := Build(Options{Root: unitsCourse(t, units)})
+		if err != nil || res.Diags.HasErrors() {
+			t.Fatalf("build: %v %v", err, res.Diags.Items())
+		}
+		a, err := os.ReadFile(filepath.Join(res.Out, activityURL("a000")))
+		if err != nil {
+			t.Fatal(err)
+		}
+		c, err := os.ReadFile(filepath.Join(res.Out, competencyURL("c000")))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(a), len(c)
+	}
+	a10, c10 := size(10)
+	a100, c100 := size(100)
+	if a100-a10 > 64 || c100-c10 > 64 {
+		t.Errorf("90 more units made an activity page %d bytes heavier and a competency page %d; want no more than 64", a100-a10, c100-c10)
+	}
+}
