@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -11,6 +12,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/pacer-edu/pacer/engine/calendar"
 	"github.com/pacer-edu/pacer/engine/check"
@@ -152,7 +154,7 @@ func load(root string, cfg *config.Config, diags *diag.List, cc *Cache) *Course 
 	}
 
 	results := make([]any, len(files))
-	work.Each(len(files), func() func(int) error {
+	work.EachFile(len(files), func() func(int) error {
 		return func(i int) error { results[i] = decode(files[i]); return nil }
 	})
 
@@ -305,7 +307,7 @@ func decodeFile(f file, cfg *config.Config, diags *diag.List) any {
 		case len(strings.TrimSpace(string(src))) == 0:
 			diags.Errorf(at, "file is empty").Hint = "give at least " + required(f.kind)
 			return nil
-		case !validUTF8(src):
+		case !utf8.Valid(src):
 			diags.Errorf(at, "file is not UTF-8 text").Hint = "save it as UTF-8 in your editor"
 			return nil
 		}
@@ -379,10 +381,17 @@ func readLimited(name string) ([]byte, int64, error) {
 		return nil, 0, err
 	}
 	defer f.Close()
-	if fi, err := f.Stat(); err == nil && fi.Size() > mdlimit.MaxFileSize {
-		return nil, fi.Size(), errTooLarge
+	var buf bytes.Buffer
+	if fi, err := f.Stat(); err == nil {
+		if fi.Size() > mdlimit.MaxFileSize {
+			return nil, fi.Size(), errTooLarge
+		}
+		// Room for the whole file and the read that finds its end, so
+		// the buffer is allocated once.
+		buf.Grow(int(fi.Size()) + bytes.MinRead)
 	}
-	b, err := io.ReadAll(io.LimitReader(f, mdlimit.MaxFileSize+1))
+	_, err = buf.ReadFrom(io.LimitReader(f, mdlimit.MaxFileSize+1))
+	b := buf.Bytes()
 	if err == nil && len(b) > mdlimit.MaxFileSize {
 		return nil, int64(len(b)), errTooLarge // it grew since Stat
 	}
@@ -390,8 +399,6 @@ func readLimited(name string) ([]byte, int64, error) {
 }
 
 func fileID(rel string) string { return strings.TrimSuffix(path.Base(rel), path.Ext(rel)) }
-
-func validUTF8(b []byte) bool { return strings.ToValidUTF8(string(b), "\uFFFD") == string(b) }
 
 func required(k kind) string {
 	switch k {

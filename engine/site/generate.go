@@ -220,13 +220,13 @@ func (b *builder) jobs(site *render.Site, put func(string, outFile) error) ([]jo
 }
 
 // renderJobs renders jobs on a worker pool of two workers a core (each
-// page ends in a file written, work.EachWriting) and passes each page to
+// page ends in a file written, work.EachFile) and passes each page to
 // put as it is done (from several goroutines at once); the page's bytes
 // are the worker's buffer, valid only during the call. A page that fails
 // is reported in b.res.Diags and skipped.
 func (b *builder) renderJobs(jobs []job, put func(i int, data []byte) error) error {
 	diags := b.res.Diags
-	return work.EachWriting(len(jobs), func() func(int) error {
+	return work.EachFile(len(jobs), func() func(int) error {
 		var buf bytes.Buffer
 		return func(i int) error {
 			j := jobs[i]

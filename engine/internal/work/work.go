@@ -15,12 +15,13 @@ func Each(n int, newWorker func() func(i int) error) error {
 	return each(n, runtime.GOMAXPROCS(0), newWorker)
 }
 
-// EachWriting is Each for items that end in writing a file: two goroutines
+// EachFile is Each for items that read or write a file: two goroutines
 // per core, so that while one waits on the disk (creating a file and its
 // folder can take a millisecond on a busy file system) another keeps the
 // core busy. Cold builds of 5,000 activities took 4–13% less wall time
-// so (BENCHMARKS.md, seventh session).
-func EachWriting(n int, newWorker func() func(i int) error) error {
+// so, and loading their content about 50 ms less (BENCHMARKS.md, seventh
+// and eighth sessions).
+func EachFile(n int, newWorker func() func(i int) error) error {
 	return each(n, 2*runtime.GOMAXPROCS(0), newWorker)
 }
 

@@ -38,13 +38,13 @@ func TestEachDoesEveryItemOnceAndReturnsTheFirstError(t *testing.T) {
 	}
 }
 
-// EachWriting does every item once, on two goroutines per core: one can
+// EachFile does every item once, on two goroutines per core: one can
 // wait on the disk while the other works.
-func TestEachWritingRunsTwoWorkersPerCore(t *testing.T) {
+func TestEachFileRunsTwoWorkersPerCore(t *testing.T) {
 	const n = 1000
 	var seen [n]atomic.Int32
 	var workers atomic.Int32
-	err := EachWriting(n, func() func(int) error {
+	err := EachFile(n, func() func(int) error {
 		workers.Add(1)
 		return func(i int) error {
 			seen[i].Add(1)
@@ -63,7 +63,7 @@ func TestEachWritingRunsTwoWorkersPerCore(t *testing.T) {
 		t.Errorf("%d workers, want two per core (%d)", w, 2*runtime.GOMAXPROCS(0))
 	}
 	workers.Store(0)
-	EachWriting(1, func() func(int) error {
+	EachFile(1, func() func(int) error {
 		workers.Add(1)
 		return func(int) error { return nil }
 	})
