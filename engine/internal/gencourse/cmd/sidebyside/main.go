@@ -1,6 +1,7 @@
 // Command sidebyside times site generators on the same machine in one run,
 // alternating them run by run so that all see the same load, and prints
-// each one's median wall time and peak memory and their ratios to the last.
+// each one's median wall time and peak memory and their ratios to the last,
+// and the first one's ratio to each other one, run by run.
 // It is run by scripts/bench-hugo.sh.
 //
 //	sidebyside -runs 5 -cmd 'pacer=pacer build -q -s SITE -o {out}' -cmd 'hugo=hugo --quiet --ignoreCache -s HSITE -d {out}'
@@ -88,6 +89,18 @@ func main() {
 				m.wall.Seconds()/last.wall.Seconds(), m.cpu.Seconds()/last.cpu.Seconds(), m.user.Seconds()/last.user.Seconds(), float64(m.rss)/float64(last.rss))
 		}
 		fmt.Println()
+	}
+	// The first command against each other one, run by run: the two ran
+	// seconds apart, so a run's ratio moves less with the machine than
+	// either median does.
+	first := cmds[0].name
+	for j := 1; j < len(cmds); j++ {
+		ratios := make([]float64, len(rs[0]))
+		for i := range rs[0] {
+			ratios[i] = rs[0][i].wall.Seconds() / rs[j][i].wall.Seconds()
+		}
+		slices.Sort(ratios)
+		fmt.Printf("%s/%s by run: median %.2f, range %.2f-%.2f (wall time)\n", first, cmds[j].name, ratios[len(ratios)/2], ratios[0], ratios[len(ratios)-1])
 	}
 }
 
