@@ -98,29 +98,29 @@ const (
 const Plan = Minutes | Modality | Interests | Level | Choice
 
 // Set is what one page read: a map while the page renders, then a
-// list (Freeze), smaller to keep for thousands of pages. A nil set records
-// nothing, so a cold build pays only a nil check.
+// compact list (Freeze), for the dev server keeps one for every page: at
+// 10,000 students of a few hundred steps that is millions of reads. A nil
+// set records nothing, so a cold build pays only a nil check.
 type Set struct {
-	m    map[Key]Facet
-	list []readEntry
-}
-
-type readEntry struct {
-	key Key
-	f   Facet
-	h   uint64 // keyHash(key)
+	m map[Key]Facet
+	// Frozen, each read is its key's 32-bit hash and its facets in one
+	// word (8 bytes, where the key itself took 40), and the files on
+	// disk read are kept by name. Two keys with one hash make a save to
+	// either re-render a page that read the other: more work, never a
+	// stale page.
+	list []uint64
+	disk []string
 }
 
 var keySeed = maphash.MakeSeed()
 
-// keyHash hashes a key once, when a set is frozen, so that looking a
-// page's reads up in the few keys a save changed compares numbers.
-func keyHash(k Key) uint64 {
+// keyHash hashes a key.
+func keyHash(k Key) uint32 {
 	var h maphash.Hash
 	h.SetSeed(keySeed)
 	h.WriteByte(byte(k.Kind))
 	h.WriteString(k.ID)
-	return h.Sum64()
+	return uint32(h.Sum64())
 }
 
 func NewSet() *Set { return &Set{m: map[Key]Facet{}} }
@@ -133,7 +133,8 @@ func (r *Set) Add(k Kind, id string, f Facet) {
 	r.m[Key{k, id}] |= f
 }
 
-// Read is the facets of k the set recorded (0 for none).
+// Read is the facets of k the set recorded (0 for none). Once frozen, it
+// also counts the reads of keys with the same hash.
 func (r *Set) Read(k Key) Facet {
 	if r == nil {
 		return 0
@@ -141,10 +142,11 @@ func (r *Set) Read(k Key) Facet {
 	if r.m != nil {
 		return r.m[k]
 	}
+	h := keyHash(k)
 	var f Facet
 	for _, e := range r.list {
-		if e.key == k {
-			f |= e.f
+		if uint32(e>>32) == h {
+			f |= Facet(e)
 		}
 	}
 	return f
@@ -155,50 +157,55 @@ func (r *Set) Freeze() {
 	if r == nil || r.m == nil {
 		return
 	}
-	r.list = make([]readEntry, 0, len(r.m))
+	r.list = make([]uint64, 0, len(r.m))
 	for k, f := range r.m {
-		r.list = append(r.list, readEntry{k, f, keyHash(k)})
+		r.list = append(r.list, uint64(keyHash(k))<<32|uint64(f))
+		if k.Kind == Disk {
+			r.disk = append(r.disk, k.ID)
+		}
 	}
 	r.m = nil
 }
 
 // Changes is what changed since the last build, as pages look it up:
-// the keys and facets changed (Diff), their hashes, and the files
-// on disk at the paths saved.
+// the facets changed (Diff) by their keys' hashes, and the files on disk
+// at the paths saved.
 type Changes struct {
-	m map[Key]Facet
-	// hashes of the keys in m: few (a save), or many in hash.
+	// few holds hash<<32|facets of the changes when they are few (a
+	// save), hash the same when they are many.
 	few  []uint64
-	hash map[uint64]bool
+	hash map[uint32]Facet
 	disk []string
 }
 
 func NewChanges(ch map[Key]Facet, disk []string) *Changes {
-	cs := &Changes{m: ch, disk: disk}
+	cs := &Changes{disk: disk}
 	if len(ch) > 8 {
-		cs.hash = make(map[uint64]bool, len(ch))
+		cs.hash = make(map[uint32]Facet, len(ch))
 	}
-	for k := range ch {
+	for k, f := range ch {
+		h := keyHash(k)
 		if cs.hash != nil {
-			cs.hash[keyHash(k)] = true
+			cs.hash[h] |= f
 		} else {
-			cs.few = append(cs.few, keyHash(k))
+			cs.few = append(cs.few, uint64(h)<<32|uint64(f))
 		}
 	}
 	return cs
 }
 
-// has says whether a key with hash h may be in the set.
-func (cs *Changes) has(h uint64) bool {
+// facets is what changed of the keys with hash h.
+func (cs *Changes) facets(h uint32) Facet {
 	if cs.hash != nil {
 		return cs.hash[h]
 	}
+	var f Facet
 	for _, x := range cs.few {
-		if x == h {
-			return true
+		if uint32(x>>32) == h {
+			f |= Facet(x)
 		}
 	}
-	return false
+	return f
 }
 
 // Touches says whether the (frozen) set read anything in cs.
@@ -206,9 +213,13 @@ func (r *Set) Touches(cs *Changes) bool {
 	if r == nil {
 		return false
 	}
-	for i := range r.list {
-		e := &r.list[i]
-		if cs.has(e.h) && cs.m[e.key]&e.f != 0 || e.key.Kind == Disk && under(e.key.ID, cs.disk) {
+	for _, e := range r.list {
+		if cs.facets(uint32(e>>32))&Facet(e) != 0 {
+			return true
+		}
+	}
+	for _, p := range r.disk {
+		if under(p, cs.disk) {
 			return true
 		}
 	}

@@ -10,6 +10,8 @@ import (
 	"os/exec"
 	"path"
 	"path/filepath"
+	"runtime"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 	"sync"
@@ -125,7 +127,8 @@ func linkCourse(b testing.TB, src string) string {
 // course of PACER_BENCH_SIZES (default 20000x10000, SPEC 10's memory
 // budget), opens a student page, saves one activity and waits for the
 // rebuild, and reports the child's peak resident memory (peak-MiB) and
-// what it held resident at the end (rss-MiB).
+// what it held resident at the end (rss-MiB). With PACER_SERVE_HEAP=FILE
+// the child also writes a heap profile there at the end (after a GC).
 //
 //	go test -run '^$' -bench ServeMemory -benchtime 1x -timeout 60m ./engine/serve
 func BenchmarkServeMemory(b *testing.B) {
@@ -228,6 +231,19 @@ func TestServeMemoryChild(t *testing.T) {
 	}
 	if up := <-builds; !up.OK {
 		t.Fatal(up.Diags.Items())
+	}
+	if hp := os.Getenv("PACER_SERVE_HEAP"); hp != "" {
+		runtime.GC()
+		f, err := os.Create(hp)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := pprof.WriteHeapProfile(f); err != nil {
+			t.Fatal(err)
+		}
+		if err := f.Close(); err != nil {
+			t.Fatal(err)
+		}
 	}
 	status, _ := os.ReadFile("/proc/self/status")
 	for _, line := range strings.Split(string(status), "\n") {
