@@ -9,10 +9,8 @@
 package depend
 
 import (
-	"hash/maphash"
 	"html/template"
 	"slices"
-	"strings"
 
 	"github.com/pacer-edu/pacer/engine/check"
 	"github.com/pacer-edu/pacer/engine/content"
@@ -97,145 +95,6 @@ const (
 // Facets of an activity that ranking and a step's minutes use.
 const Plan = Minutes | Modality | Interests | Level | Choice
 
-// Set is what one page read: a map while the page renders, then a
-// compact list (Freeze), for the dev server keeps one for every page: at
-// 10,000 students of a few hundred steps that is millions of reads. A nil
-// set records nothing, so a cold build pays only a nil check.
-type Set struct {
-	m map[Key]Facet
-	// Frozen, each read is its key's 32-bit hash and its facets in one
-	// word (8 bytes, where the key itself took 40), and the files on
-	// disk read are kept by name. Two keys with one hash make a save to
-	// either re-render a page that read the other: more work, never a
-	// stale page.
-	list []uint64
-	disk []string
-}
-
-var keySeed = maphash.MakeSeed()
-
-// keyHash hashes a key.
-func keyHash(k Key) uint32 {
-	var h maphash.Hash
-	h.SetSeed(keySeed)
-	h.WriteByte(byte(k.Kind))
-	h.WriteString(k.ID)
-	return uint32(h.Sum64())
-}
-
-func NewSet() *Set { return &Set{m: map[Key]Facet{}} }
-
-// Add records that the page read facets f of item id of kind k.
-func (r *Set) Add(k Kind, id string, f Facet) {
-	if r == nil || r.m == nil {
-		return
-	}
-	r.m[Key{k, id}] |= f
-}
-
-// Read is the facets of k the set recorded (0 for none). Once frozen, it
-// also counts the reads of keys with the same hash.
-func (r *Set) Read(k Key) Facet {
-	if r == nil {
-		return 0
-	}
-	if r.m != nil {
-		return r.m[k]
-	}
-	h := keyHash(k)
-	var f Facet
-	for _, e := range r.list {
-		if uint32(e>>32) == h {
-			f |= Facet(e)
-		}
-	}
-	return f
-}
-
-// Freeze ends recording.
-func (r *Set) Freeze() {
-	if r == nil || r.m == nil {
-		return
-	}
-	r.list = make([]uint64, 0, len(r.m))
-	for k, f := range r.m {
-		r.list = append(r.list, uint64(keyHash(k))<<32|uint64(f))
-		if k.Kind == Disk {
-			r.disk = append(r.disk, k.ID)
-		}
-	}
-	r.m = nil
-}
-
-// Changes is what changed since the last build, as pages look it up:
-// the facets changed (Diff) by their keys' hashes, and the files on disk
-// at the paths saved.
-type Changes struct {
-	// few holds hash<<32|facets of the changes when they are few (a
-	// save), hash the same when they are many.
-	few  []uint64
-	hash map[uint32]Facet
-	disk []string
-}
-
-func NewChanges(ch map[Key]Facet, disk []string) *Changes {
-	cs := &Changes{disk: disk}
-	if len(ch) > 8 {
-		cs.hash = make(map[uint32]Facet, len(ch))
-	}
-	for k, f := range ch {
-		h := keyHash(k)
-		if cs.hash != nil {
-			cs.hash[h] |= f
-		} else {
-			cs.few = append(cs.few, uint64(h)<<32|uint64(f))
-		}
-	}
-	return cs
-}
-
-// facets is what changed of the keys with hash h.
-func (cs *Changes) facets(h uint32) Facet {
-	if cs.hash != nil {
-		return cs.hash[h]
-	}
-	var f Facet
-	for _, x := range cs.few {
-		if uint32(x>>32) == h {
-			f |= Facet(x)
-		}
-	}
-	return f
-}
-
-// Touches says whether the (frozen) set read anything in cs.
-func (r *Set) Touches(cs *Changes) bool {
-	if r == nil {
-		return false
-	}
-	for _, e := range r.list {
-		if cs.facets(uint32(e>>32))&Facet(e) != 0 {
-			return true
-		}
-	}
-	for _, p := range r.disk {
-		if under(p, cs.disk) {
-			return true
-		}
-	}
-	return false
-}
-
-// under says whether p is one of paths or inside one of them.
-func under(p string, paths []string) bool {
-	for _, q := range paths {
-		if p == q || strings.HasPrefix(p, q+"/") {
-			return true
-		}
-	}
-	return false
-}
-
 // PlanReads is what planning student s read of course c, given the plan
 // it made: the student, their group, their units' competencies, and for
 // every competency the plan walked, its prerequisites and what ranking
@@ -244,8 +103,8 @@ func under(p string, paths []string) bool {
 // re-renders the page only if the plan did change (an edit to an
 // activity's minutes moves only the plans where it is ranked first or
 // its rank changes).
-func PlanReads(c *content.Course, s *content.Student, pl plan.Playlist) *Set {
-	r := NewSet()
+func PlanReads(t *Table, c *content.Course, s *content.Student, pl plan.Playlist) *Set {
+	r := NewSet(t)
 	r.Add(Student, s.ID, All)
 	units := s.Units
 	if s.Group != nil {

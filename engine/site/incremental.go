@@ -50,6 +50,8 @@ type Session struct {
 	assets  *assets.Context
 	cache   *content.Cache
 	pending change
+	// keys numbers what the pages' read sets record.
+	keys *depend.Table
 }
 
 // snapshot is the state of the last good build.
@@ -117,7 +119,7 @@ type File struct {
 func NewSession(opts Options) *Session {
 	opts.DryRun = false
 	opts.Out = ""
-	return &Session{opts: opts}
+	return &Session{opts: opts, keys: depend.NewTable()}
 }
 
 // File returns a file of the last good build by its output path
@@ -250,6 +252,7 @@ func (s *Session) Update(changed []string) (*Update, error) {
 	if !ok {
 		return &Update{Result: res}, nil
 	}
+	b.keys = s.keys
 	var (
 		up  *Update
 		err error
@@ -436,7 +439,7 @@ type chunkOut struct {
 func sessionChunks(b *builder, old *snapshot, ch map[depend.Key]depend.Facet) map[string]*chunkOut {
 	ids := b.chunkIDs()
 	out := make(map[string]*chunkOut, len(ids))
-	cs := depend.NewChanges(ch, nil)
+	cs := depend.NewChanges(b.keys, ch, nil)
 	var todo []string
 	for _, id := range ids {
 		if old != nil {
@@ -451,7 +454,7 @@ func sessionChunks(b *builder, old *snapshot, ch map[depend.Key]depend.Facet) ma
 	work.Each(len(todo), func() func(int) error {
 		return func(i int) error {
 			cb := *b
-			cb.reads = depend.NewSet()
+			cb.reads = depend.NewSet(b.keys)
 			data := cb.courseChunk(todo[i])
 			cb.reads.Freeze()
 			made[i] = &chunkOut{data: data, reads: cb.reads}
@@ -548,7 +551,7 @@ func (b *builder) forPage() *builder {
 	pb.res = &res
 	pb.links = &linker{root: b.links.root, pages: b.links.pages, diags: res.Diags, fence: b.links.fence, copies: map[string]string{}}
 	pb.shared = b.shared.forPage()
-	pb.reads = depend.NewSet()
+	pb.reads = depend.NewSet(b.keys)
 	pb.links.reads = pb.reads
 	pb.planned = nil
 	return &pb
@@ -564,7 +567,7 @@ func (s *Session) stale(old *snapshot, b *builder, jobs []job, ch map[depend.Key
 	for i, p := range changed {
 		disk[i] = s.rel(p)
 	}
-	cs, planCS := depend.NewChanges(ch, disk), depend.NewChanges(ch, nil)
+	cs, planCS := depend.NewChanges(b.keys, ch, disk), depend.NewChanges(b.keys, ch, nil)
 	var check []int // jobs to plan again
 	for i, j := range jobs {
 		op := old.pages[j.path]
@@ -584,7 +587,7 @@ func (s *Session) stale(old *snapshot, b *builder, jobs []job, ch map[depend.Key
 			op := old.pages[jobs[check[i]].path]
 			if st := b.course.Student[op.plan.student]; st != nil {
 				pl, _ := b.planner.Build(st)
-				plans[i] = &planned{student: st.ID, reads: depend.PlanReads(b.course, st, pl), hash: planHash(jsonJS(pl))}
+				plans[i] = &planned{student: st.ID, reads: depend.PlanReads(b.keys, b.course, st, pl), hash: planHash(jsonJS(pl))}
 			}
 			return nil
 		}

@@ -286,7 +286,7 @@ func (b *builder) studentPage(site *render.Site, lang string, r *markdown.Render
 	playlist := b.wirePlaylist(pl)
 	if b.reads != nil {
 		// the plan's own JSON, as the session hashes a new plan to compare
-		b.planned = &planned{student: s.ID, reads: depend.PlanReads(b.course, s, pl), hash: planHash(jsonJS(pl))}
+		b.planned = &planned{student: s.ID, reads: depend.PlanReads(b.keys, b.course, s, pl), hash: planHash(jsonJS(pl))}
 	}
 	v := &render.Student{Token: tok, Name: s.Name, Goals: s.Goals, Start: pl.Start, End: pl.End, Shortfall: pl.Shortfall, Playlist: playlist}
 	b.read(depend.Receipt, tok, depend.All)

@@ -172,6 +172,8 @@ type builder struct {
 	// plan (a dev server's page builder; nil in a cold build).
 	reads   *depend.Set
 	planned *planned
+	// keys numbers what read sets record (a session's, for its life).
+	keys *depend.Table
 	// receipts is each student's snapshot by token (receipts.go); nil
 	// when the receipts folder is off.
 	receipts map[string]template.JS
