@@ -54,6 +54,9 @@ const (
 	// UnitsOf is the ids of the units that hold a competency (id), which
 	// say what chunks of the course data hold it (engine/site/chunks.go).
 	UnitsOf
+	// UnitOrder is the ids of the units in the order students meet them,
+	// without their titles (id "").
+	UnitOrder
 )
 
 // Key names one thing read.
@@ -323,6 +326,9 @@ func Diff(old, now State) map[Key]Facet {
 	}
 	if !sameIDs(oc.UnitOrder(), nc.UnitOrder(), func(u *content.Unit) string { return u.ID + "\x00" + u.Title }) {
 		mark(Menu, "", All)
+	}
+	if !sameIDs(oc.UnitOrder(), nc.UnitOrder(), func(u *content.Unit) string { return u.ID }) {
+		mark(UnitOrder, "", All)
 	}
 	if !sameIDs(oc.Competencies, nc.Competencies, func(k *content.Competency) string { return k.ID }) {
 		mark(Competencies, "", All)

@@ -60,11 +60,19 @@ type Site struct {
 	// BaseURL is site.yaml's baseURL ("" when links are relative only):
 	// the paper plan's QR codes point under it.
 	BaseURL string
-	Units   []Link
+	// Units are the units the header names: every unit in the order
+	// students meet them, or none when there are more than MenuUnits
+	// (MoreUnits), when the header links the home page's list instead
+	// and a page's weight does not grow with the course's units.
+	Units     []Link
+	MoreUnits bool
 	// Worker is the service worker's path relative to the root ("sw.js"),
 	// "" when the site has none (the dev server).
 	Worker string
 }
+
+// MenuUnits is how many units the site header names at most.
+const MenuUnits = 8
 
 // Link is a titled link, URL relative to the site root.
 type Link struct {

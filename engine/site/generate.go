@@ -138,7 +138,12 @@ func (b *builder) assetDiags(ds []diag.Diagnostic) {
 // site is what every page shares; script, style and course are asset paths.
 func (b *builder) site(script, style, course string) *render.Site {
 	site := &render.Site{Title: b.cfg.Title, Key: b.res.SiteKey, Script: script, Style: style, Course: course, BaseURL: b.cfg.BaseURL}
-	for _, u := range b.unitOrder() {
+	units := b.unitOrder()
+	if len(units) > render.MenuUnits {
+		site.MoreUnits = true
+		return site
+	}
+	for _, u := range units {
 		site.Units = append(site.Units, render.Link{ID: u.ID, Title: u.Title, URL: unitURL(u.ID)})
 	}
 	return site

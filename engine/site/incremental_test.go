@@ -2,6 +2,7 @@ package site
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -497,4 +498,102 @@ func pageText(t *testing.T, s *Session, path string) string {
 		t.Fatalf("%s is not served", path)
 	}
 	return string(f.Data)
+}
+
+// Past eight units the header links the home page's list instead of
+// naming every unit, so a page that shows no unit title does not read
+// them: renaming a unit re-renders the pages that show its title, not
+// every page. With few units every page shows them and renders again.
+// Going from nine units to eight brings the list back on every page.
+func TestSessionUnitRenameRerendersOnlyPagesThatShowUnitTitles(t *testing.T) {
+	t.Setenv("PACER_SECRET", "test-secret")
+	for _, tc := range []struct {
+		units        int
+		activityPage bool // re-rendered on a rename
+	}{{12, false}, {3, true}} {
+		t.Run(fmt.Sprint(tc.units, " units"), func(t *testing.T) {
+			root := unitsCourse(t, tc.units)
+			s := NewSession(Options{Root: root})
+			defer s.Close()
+			if up := update(t, s); !up.OK {
+				t.Fatal(up.Diags.Items())
+			}
+			p := edit(t, root, "content/units/u001.md", replaceLine("title:", "title: A unit renamed"))
+			up := update(t, s, p)
+			if !up.OK {
+				t.Fatal(up.Diags.Items())
+			}
+			if !slices.Contains(up.Rendered, unitURL("u001")) || !slices.Contains(up.Rendered, "index.html") {
+				t.Errorf("the unit's page and the home page were not rendered again: %v", up.Rendered)
+			}
+			if got := slices.Contains(up.Rendered, activityURL("a002")); got != tc.activityPage {
+				t.Errorf("an activity page rendered again: %v, want %v (%d pages rendered)", got, tc.activityPage, len(up.Rendered))
+			}
+			sameAsFreshBuild(t, s)
+		})
+	}
+	t.Run("nine units to eight", func(t *testing.T) {
+		root := unitsCourse(t, 9)
+		s := NewSession(Options{Root: root})
+		defer s.Close()
+		if up := update(t, s); !up.OK {
+			t.Fatal(up.Diags.Items())
+		}
+		p := filepath.Join(root, "content/units/u008.md")
+		if err := os.Remove(p); err != nil {
+			t.Fatal(err)
+		}
+		if up := update(t, s, p); !up.OK {
+			t.Fatal(up.Diags.Items())
+		}
+		if page := pageText(t, s, activityURL("a000")); !strings.Contains(page, "Unit number 7 of the course") {
+			t.Error("with eight units an activity page does not name them")
+		}
+		sameAsFreshBuild(t, s)
+	})
+}
+
+// A competency page lists the units that hold it in the order students
+// meet them, which the groups decide: reordering a group's units reorders
+// that list even though no unit changed.
+func TestSessionGroupOrderReordersACompetencysUnits(t *testing.T) {
+	t.Setenv("PACER_SECRET", "test-secret")
+	root := unitsCourse(t, 12)
+	// The default theme does not show a competency's units; a site's own
+	// layout may (SPEC 2: a site overrides any theme file).
+	layout := readFile(t, "../..", "themes/default/layouts/competency.html")
+	layout = strings.Replace(layout, `<p class="can">`, `<p class="units">{{range .Competency.Units}}{{.Title}}; {{end}}</p>
+<p class="can">`, 1)
+	write(t, root, map[string]string{
+		"content/units/u001.md":                  "---\ntitle: Unit number 1 of the course\ncompetencies: [c001, c000]\n---\n",
+		"content/groups/g.yaml":                  "title: G\nunits: [u000, u001]\nstart: 2026-09-08\nend: 2027-06-18\n",
+		"themes/default/layouts/competency.html": layout,
+	})
+	s := NewSession(Options{Root: root})
+	defer s.Close()
+	if up := update(t, s); !up.OK {
+		t.Fatal(up.Diags.Items())
+	}
+	order := func() string {
+		page := pageText(t, s, competencyURL("c000"))
+		a, b := strings.Index(page, "Unit number 0 of"), strings.Index(page, "Unit number 1 of")
+		if a < 0 || b < 0 {
+			t.Fatal("the competency page does not name both of its units")
+		}
+		if a < b {
+			return "u000 u001"
+		}
+		return "u001 u000"
+	}
+	if got := order(); got != "u000 u001" {
+		t.Fatalf("units listed %s before the edit", got)
+	}
+	p := edit(t, root, "content/groups/g.yaml", replaceLine("units:", "units: [u001, u000]"))
+	if up := update(t, s, p); !up.OK {
+		t.Fatal(up.Diags.Items())
+	}
+	if got := order(); got != "u001 u000" {
+		t.Errorf("units listed %s after the group's order changed", got)
+	}
+	sameAsFreshBuild(t, s)
 }

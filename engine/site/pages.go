@@ -22,7 +22,13 @@ import (
 // from the course, recording what it reads (reads.go).
 
 func (b *builder) page(site *render.Site, kind, lang, title string) *render.Page {
-	b.read(depend.Menu, "", depend.All) // site.Units, every page's menu
+	// Every page's header: the units' titles, or, past MenuUnits, a link
+	// to the home page's list, which changes only if units come or go.
+	if site.MoreUnits {
+		b.read(depend.Units, "", depend.All)
+	} else {
+		b.read(depend.Menu, "", depend.All)
+	}
 	strs, ok := b.stringsPath[lang]
 	if !ok {
 		strs = b.stringsPath["en"]
@@ -62,6 +68,7 @@ func (b *builder) actLink(a *content.Activity, t map[string]string) render.Link 
 func (b *builder) indexPage(site *render.Site, lang string) *render.Page {
 	p := b.page(site, "index", lang, b.cfg.Title)
 	idx := &render.Index{}
+	b.read(depend.Menu, "", depend.All) // every unit's title, in order
 	for _, u := range b.unitOrder() {
 		b.read(depend.Unit, u.ID, depend.Comps)
 		us := render.UnitSummary{Link: render.Link{ID: u.ID, Title: u.Title, URL: unitURL(u.ID)}}
@@ -194,10 +201,12 @@ func (b *builder) competencyPage(site *render.Site, lang string, r *markdown.Ren
 			}
 		}
 	}
+	b.read(depend.UnitOrder, "", depend.All)
 	for _, u := range b.unitOrder() {
 		b.read(depend.Unit, u.ID, depend.Comps)
 		for _, ref := range u.Competencies {
 			if ref.ID == k.ID {
+				b.read(depend.Unit, u.ID, depend.Title)
 				v.Units = append(v.Units, render.Link{ID: u.ID, Title: u.Title, URL: unitURL(u.ID)})
 			}
 		}

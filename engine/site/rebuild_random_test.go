@@ -14,17 +14,17 @@ import (
 	"github.com/pacer-edu/pacer/engine/internal/gencourse"
 )
 
-var randomEdits = flag.Int("rebuild.edits", 0,
+var randomEditCount = flag.Int("rebuild.edits", 0,
 	"random edits for TestRebuildAfterRandomEditsMatchesAFreshBuild (default 25, 10 with -short; try 500)")
 
 // Hundreds of random edits to a generated course, one to three at a time
 // as an editor or a git checkout makes them: after each, the session's
 // incremental rebuild must serve the same bytes and report the same
-// diagnostics as a fresh build of the same files. The default run is
-// short enough for CI; -rebuild.edits=500 runs the long one, and
+// diagnostics as a fresh build of the same files, on a course of three
+// units and one of twelve. The default run is short enough for CI; -rebuild.edits=500 runs the long one, and
 // -rebuild.seed another sequence.
 func TestRebuildAfterRandomEditsMatchesAFreshBuild(t *testing.T) {
-	n := *randomEdits
+	n := *randomEditCount
 	if n == 0 {
 		n = 25
 		if testing.Short() {
@@ -32,7 +32,15 @@ func TestRebuildAfterRandomEditsMatchesAFreshBuild(t *testing.T) {
 		}
 	}
 	t.Setenv("PACER_SECRET", "test-secret")
-	c, err := gencourse.Write(t.TempDir(), gencourse.Options{Activities: 60, Competencies: 12, Students: 16, UnitSize: 4, ClassSize: 4, Seed: 3})
+	// Three units, whose titles every page's header shows, and twelve,
+	// past which the header links the home page's list instead.
+	for _, unitSize := range []int{4, 1} {
+		t.Run(fmt.Sprintf("%d units", 12/unitSize), func(t *testing.T) { randomEdits(t, n, unitSize) })
+	}
+}
+
+func randomEdits(t *testing.T, n, unitSize int) {
+	c, err := gencourse.Write(t.TempDir(), gencourse.Options{Activities: 60, Competencies: 12, Students: 16, UnitSize: unitSize, ClassSize: 4, Seed: 3})
 	if err != nil {
 		t.Fatal(err)
 	}
