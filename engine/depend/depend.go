@@ -324,10 +324,11 @@ func Diff(old, now State) map[Key]Facet {
 			mark(UnitsOf, id, All)
 		}
 	}
-	if !sameIDs(oc.UnitOrder(), nc.UnitOrder(), func(u *content.Unit) string { return u.ID + "\x00" + u.Title }) {
+	ou, nu := oc.UnitOrder(), nc.UnitOrder()
+	if !sameIDs(ou, nu, func(u *content.Unit) string { return u.ID + "\x00" + u.Title }) {
 		mark(Menu, "", All)
 	}
-	if !sameIDs(oc.UnitOrder(), nc.UnitOrder(), func(u *content.Unit) string { return u.ID }) {
+	if !sameIDs(ou, nu, func(u *content.Unit) string { return u.ID }) {
 		mark(UnitOrder, "", All)
 	}
 	if !sameIDs(oc.Competencies, nc.Competencies, func(k *content.Competency) string { return k.ID }) {

@@ -21,8 +21,9 @@ var randomEditCount = flag.Int("rebuild.edits", 0,
 // as an editor or a git checkout makes them: after each, the session's
 // incremental rebuild must serve the same bytes and report the same
 // diagnostics as a fresh build of the same files, on a course of three
-// units and one of twelve. The default run is short enough for CI; -rebuild.edits=500 runs the long one, and
-// -rebuild.seed another sequence.
+// units and one of twelve. The default run is short enough for CI;
+// -rebuild.edits=500 runs the long one, and -rebuild.seed another
+// sequence.
 func TestRebuildAfterRandomEditsMatchesAFreshBuild(t *testing.T) {
 	n := *randomEditCount
 	if n == 0 {
@@ -39,6 +40,8 @@ func TestRebuildAfterRandomEditsMatchesAFreshBuild(t *testing.T) {
 	}
 }
 
+// randomEdits makes n random edits to a generated course of units of
+// unitSize competencies, comparing each rebuild with a fresh build.
 func randomEdits(t *testing.T, n, unitSize int) {
 	c, err := gencourse.Write(t.TempDir(), gencourse.Options{Activities: 60, Competencies: 12, Students: 16, UnitSize: unitSize, ClassSize: 4, Seed: 3})
 	if err != nil {
